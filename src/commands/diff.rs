@@ -1,0 +1,112 @@
+//! `lifa diff`: compare two versions (of a regulation in the workspace, or two loose files), or
+//! follow every article through all versions with `--all`.
+
+use std::path::Path;
+
+use crate::align::align;
+use crate::chain::chain;
+use crate::cli::DiffArgs;
+use crate::diff::{DraftDiff, diff};
+use crate::draft::Draft;
+use crate::error::{Error, Result};
+use crate::report::{self, Options};
+use crate::workspace::{Version, Workspace};
+
+pub(super) fn run(ws: &Workspace, args: &DiffArgs) -> Result<()> {
+    let opts = Options {
+        show_unchanged: args.unchanged,
+        color: super::use_color(args.color, args.out.is_some()),
+    };
+    let bytes = if looks_like_file(&args.target) {
+        let Some(new_path) = args.from.as_deref() else {
+            return Err(Error::Usage(format!(
+                "只给了一个文件 {}；直接对照文件时请给出旧稿和新稿两个文件：lifa diff 旧稿.md 新稿.md",
+                args.target
+            )));
+        };
+        if args.to.is_some() || args.all {
+            return Err(Error::Usage("直接对照文件时只能给出两个文件".into()));
+        }
+        let old = Draft::load(Path::new(&args.target))?;
+        let new = Draft::load(Path::new(new_path))?;
+        let d = diff(
+            None,
+            &old,
+            &new,
+            &align(&old, &new, &[]),
+            &stem(&args.target),
+            &stem(new_path),
+        );
+        report::render_diff(&d, args.format, opts)
+    } else {
+        let reg = args.target.as_str();
+        let versions = ws.versions(reg)?;
+        if versions.len() < 2 {
+            return Err(Error::TooFewVersions {
+                reg: reg.to_string(),
+                count: versions.len(),
+            });
+        }
+        if args.all {
+            let diffs = versions
+                .windows(2)
+                .map(|w| compare(ws, reg, &w[0], &w[1]))
+                .collect::<Result<Vec<_>>>()?;
+            report::render_chain(&chain(&diffs), args.format, opts)
+        } else {
+            let (old, new) = match (&args.from, &args.to) {
+                (None, None) => (&versions[versions.len() - 2], &versions[versions.len() - 1]),
+                (Some(f), Some(t)) => (find(&versions, reg, f)?, find(&versions, reg, t)?),
+                (Some(_), None) => {
+                    return Err(Error::Usage(format!(
+                        "请同时给出旧版本和新版本，例如：lifa diff {reg} {} {}",
+                        versions[0].id,
+                        versions[versions.len() - 1].id
+                    )));
+                }
+                (None, Some(_)) => unreachable!("clap fills positionals in order"),
+            };
+            let d = compare(ws, reg, old, new)?;
+            report::render_diff(&d, args.format, opts)
+        }
+    };
+    super::emit(&bytes, args.out.as_deref())
+}
+
+fn compare(ws: &Workspace, reg: &str, old: &Version, new: &Version) -> Result<DraftDiff> {
+    let overrides = ws.overrides(reg, old, new)?;
+    let a = align(&old.draft, &new.draft, &overrides);
+    Ok(diff(
+        Some(reg),
+        &old.draft,
+        &new.draft,
+        &a,
+        &old.id,
+        &new.id,
+    ))
+}
+
+fn find<'a>(versions: &'a [Version], reg: &str, id: &str) -> Result<&'a Version> {
+    versions
+        .iter()
+        .find(|v| v.id == id || v.draft.meta.stage.as_deref() == Some(id))
+        .ok_or_else(|| Error::UnknownVersion {
+            reg: reg.to_string(),
+            version: id.to_string(),
+            known: versions.iter().map(|v| v.id.clone()).collect(),
+        })
+}
+
+fn looks_like_file(target: &str) -> bool {
+    let p = Path::new(target);
+    p.extension()
+        .is_some_and(|e| e == "md" || e == "markdown" || e == "txt")
+        || p.is_file()
+}
+
+fn stem(path: &str) -> String {
+    Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string())
+}

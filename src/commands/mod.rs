@@ -1,0 +1,120 @@
+//! One function per subcommand: load inputs, call the pipeline stages, pick a renderer, write
+//! the bytes. The only code that chooses paths or writes to stdout.
+
+mod diff;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::error::{Error, Result};
+use crate::workspace::Workspace;
+
+/// How the process ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Done.
+    Success,
+    /// The input was refused (the message says why).
+    Refused,
+    /// The command line was wrong.
+    Usage,
+}
+
+impl From<ExitStatus> for std::process::ExitCode {
+    fn from(s: ExitStatus) -> Self {
+        std::process::ExitCode::from(match s {
+            ExitStatus::Success => 0,
+            ExitStatus::Refused => 1,
+            ExitStatus::Usage => 2,
+        })
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let root = cli.workspace.clone().unwrap_or_else(|| PathBuf::from("."));
+    let ws = Workspace::new(root);
+    match cli.command {
+        Command::Diff(args) => diff::run(&ws, &args),
+    }
+}
+
+/// Prints an error the way staff read it, and tells the exit status.
+pub fn report_error(err: &Error) -> ExitStatus {
+    if let Error::Io { source, .. } = err
+        && source.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        return ExitStatus::Success;
+    }
+    let mut stderr = anstream::stderr().lock();
+    let _ = writeln!(stderr, "错误：{err}");
+    let mut cause = std::error::Error::source(err);
+    while let Some(c) = cause {
+        let _ = writeln!(stderr, "  原因：{c}");
+        cause = c.source();
+    }
+    if let Some(h) = err.hint() {
+        let _ = writeln!(stderr, "提示：{}", h.replace('\n', "\n      "));
+    }
+    match err {
+        Error::Usage(_) => ExitStatus::Usage,
+        _ => ExitStatus::Refused,
+    }
+}
+
+fn use_color(choice: ColorChoice, to_file: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            !to_file
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Writes rendered bytes to `--out` (atomically) or stdout.
+fn emit(bytes: &[u8], out: Option<&Path>) -> Result<()> {
+    match out {
+        Some(path) => write_atomic(path, bytes),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|_| stdout.flush())
+                .map_err(|source| Error::Io {
+                    path: "标准输出".into(),
+                    source,
+                })
+        }
+    }
+}
+
+/// Writes a file through a temporary file in the same folder, then renames it into place.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.lifa-tmp"));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}

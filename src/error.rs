@@ -1,0 +1,131 @@
+//! Every error lifa reports, with the Chinese message staff read.
+//!
+//! Each variant carries what the message needs: the file, the line, the article label. The
+//! binary prints `错误：` + the message, then a `提示：` line when there is a next step.
+//! All user-facing error text lives here so one reviewer can check it in one pass.
+
+use thiserror::Error;
+
+/// lifa's error type.
+#[derive(Debug, Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("无法读取或写入 {path}：{source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A draft is not UTF-8 text.
+    #[error("{path}:{line}: 文件不是 UTF-8 编码的文本（第 {line} 行起无法解码）")]
+    NotUtf8 {
+        /// The file.
+        path: String,
+        /// First line with an undecodable byte.
+        line: usize,
+    },
+    /// A draft file is empty.
+    #[error("{path}: 文件是空的，没有任何条文")]
+    EmptyDraft {
+        /// The file.
+        path: String,
+    },
+    /// A draft has text but no article.
+    #[error("{path}: 没有找到任何条文（条文应以“第一条”这样的编号开头，后接空格或全角空格）")]
+    NoArticles {
+        /// The file.
+        path: String,
+    },
+    /// The YAML front matter of a draft is malformed.
+    #[error("{path}:{line}: 文件开头的 YAML 元数据（front matter）格式有误：{message}")]
+    FrontMatter {
+        /// The file.
+        path: String,
+        /// Line of the problem.
+        line: usize,
+        /// What the YAML parser said.
+        message: String,
+    },
+    /// No folder for the regulation under `drafts/`.
+    #[error("找不到法规“{reg}”：{dir} 不存在或其中没有 .md 草案")]
+    UnknownRegulation {
+        /// The regulation asked for.
+        reg: String,
+        /// The folder looked in.
+        dir: String,
+        /// Regulations that do exist.
+        known: Vec<String>,
+    },
+    /// A version id that no draft of the regulation has.
+    #[error("法规“{reg}”没有版本“{version}”（已有版本：{}）", known.join("、"))]
+    UnknownVersion {
+        /// The regulation.
+        reg: String,
+        /// The version asked for.
+        version: String,
+        /// Versions that exist.
+        known: Vec<String>,
+    },
+    /// Two draft files of one regulation claim the same version id.
+    #[error("{first} 和 {second} 的版本号都是“{version}”，版本号不能重复")]
+    DuplicateVersion {
+        /// The version id.
+        version: String,
+        /// One file.
+        first: String,
+        /// The other file.
+        second: String,
+    },
+    /// Fewer than two versions to compare.
+    #[error("法规“{reg}”只有 {count} 个版本，至少需要两个版本才能比较")]
+    TooFewVersions {
+        /// The regulation.
+        reg: String,
+        /// How many versions exist.
+        count: usize,
+    },
+    /// `alignment.toml` is malformed or refers to an article that does not exist.
+    #[error("{path}:{line}: 人工对齐设置有误：{message}")]
+    Alignment {
+        /// The file.
+        path: String,
+        /// Line of the problem.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Arguments that do not fit together.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// The next step to suggest, if there is an obvious one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::NotUtf8 { .. } => Some("请在编辑器中将文件另存为“UTF-8”编码后再试。".into()),
+            Error::NoArticles { .. } | Error::EmptyDraft { .. } => Some(
+                "草案应为 Markdown 文本，每条另起一段，例如：第一条　为了……，制定本条例。".into(),
+            ),
+            Error::UnknownRegulation { known, .. } if !known.is_empty() => {
+                Some(format!("已有的法规：{}", known.join("、")))
+            }
+            Error::UnknownRegulation { .. } => Some(
+                "请在 drafts/<法规>/ 下放入各审次草案的 .md 文件，或用 lifa diff 旧稿.md 新稿.md 直接比较两个文件。"
+                    .into(),
+            ),
+            Error::UnknownVersion { reg, known, .. } => known.first().map(|v| {
+                format!("例如：lifa diff {reg} {v} {}", known.last().unwrap_or(v))
+            }),
+            Error::Alignment { .. } => Some(
+                "格式示例：\n[[match]]\nfrom = \"v1\"\nto = \"v2\"\nold = \"第十二条\"\nnew = \"第十五条\"".into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// lifa's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

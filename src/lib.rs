@@ -1,0 +1,43 @@
+//! lifa (立法): compare the drafts of a regulation article by article and trace the comments
+//! behind every edit.
+//!
+//! The drafting pipeline, one module per step:
+//!
+//! ```text
+//! drafts/<reg>/*.md ──draft::parse──▶ Draft ──align::align──▶ Alignment ──diff::diff──▶ DraftDiff
+//!                                                                               │
+//!                                              report::{term,markdown,html,json} ◀┘  (bytes)
+//! ```
+//!
+//! - [`draft`]: Markdown → [`draft::Draft`] (编/分编/章/节/条/款/项/目); Chinese numerals.
+//! - [`refs`]: cross-references inside article text (`本条例第十二条第二款`).
+//! - [`align`]: which old article became which new one, by content (never by number alone).
+//! - [`diff`]: the inline word diff of each pair and the edit count (处).
+//! - [`chain`]: one article followed through every version.
+//! - [`workspace`]: the workspace layout (drafts/, alignment.toml overrides).
+//! - [`report`]: renderers; they never compute, they only format a finished model.
+//! - [`commands`]: what each subcommand does; the only code that picks paths or writes output.
+//!
+//! ```
+//! use lifa::{align::align, diff::diff, draft::parse};
+//! let old = parse("v1.md", "第一条　为了保护湖泊，制定本条例。\n\n第二条　本条例自公布之日起施行。\n").unwrap();
+//! let new = parse("v2.md", "第一条　为了保护湖泊，制定本条例。\n\n第二条　湖泊保护应当坚持生态优先。\n\n第三条　本条例自2027年1月1日起施行。\n").unwrap();
+//! let d = diff(Some("hu"), &old, &new, &align(&old, &new, &[]), "v1", "v2");
+//! assert_eq!(d.summary.articles_added, 1);
+//! assert_eq!(d.summary.articles_renumbered, 1);
+//! ```
+#![warn(missing_docs)]
+
+pub mod align;
+pub mod chain;
+pub mod cli;
+pub mod commands;
+pub mod diff;
+pub mod draft;
+pub mod error;
+pub mod refs;
+pub mod report;
+pub mod segment;
+pub mod workspace;
+
+pub use error::{Error, Result};

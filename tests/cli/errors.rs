@@ -1,0 +1,183 @@
+//! Bad input: every refusal names the file (and line), speaks Chinese, exits with 1, never
+//! panics.
+
+use insta_cmd::assert_cmd_snapshot;
+
+use crate::CliTest;
+
+#[test]
+fn not_utf8() {
+    let t = CliTest::new();
+    // 第一条 in GBK.
+    let mut gbk = b"# title\n\n".to_vec();
+    gbk.extend_from_slice(&[0xb5, 0xda, 0xd2, 0xbb, 0xcc, 0xf5, 0x0a]);
+    t.write("old.md", gbk);
+    t.write("new.md", "第一条　甲。\n");
+    t.settings().bind(|| {
+        assert_cmd_snapshot!(t.lifa().args(["diff", "old.md", "new.md"]), @r"
+        success: false
+        exit_code: 1
+        ----- stdout -----
+
+        ----- stderr -----
+        错误：old.md:3: 文件不是 UTF-8 编码的文本（第 3 行起无法解码）
+        提示：请在编辑器中将文件另存为“UTF-8”编码后再试。
+        ");
+    });
+}
+
+#[test]
+fn empty_file() {
+    let t = CliTest::new();
+    t.write("old.md", "");
+    t.write("new.md", "第一条　甲。\n");
+    t.settings().bind(|| {
+        assert_cmd_snapshot!(t.lifa().args(["diff", "old.md", "new.md"]), @r"
+        success: false
+        exit_code: 1
+        ----- stdout -----
+
+        ----- stderr -----
+        错误：old.md: 文件是空的，没有任何条文
+        提示：草案应为 Markdown 文本，每条另起一段，例如：第一条　为了……，制定本条例。
+        ");
+    });
+}
+
+#[test]
+fn no_articles() {
+    let t = CliTest::new();
+    t.write("old.md", "第一条　甲。\n");
+    t.write(
+        "new.md",
+        "# 某某条例\n\n这里只有说明文字，第一条写在了句子中间。\n",
+    );
+    t.settings().bind(|| {
+        assert_cmd_snapshot!(t.lifa().args(["diff", "old.md", "new.md"]), @r"
+        success: false
+        exit_code: 1
+        ----- stdout -----
+
+        ----- stderr -----
+        错误：new.md: 没有找到任何条文（条文应以“第一条”这样的编号开头，后接空格或全角空格）
+        提示：草案应为 Markdown 文本，每条另起一段，例如：第一条　为了……，制定本条例。
+        ");
+    });
+}
+
+#[test]
+fn malformed_front_matter() {
+    let t = CliTest::new();
+    t.write(
+        "drafts/hu/v1.md",
+        "---\nversion: v1\nstage: [一审稿\n---\n\n第一条　甲。\n",
+    );
+    t.write("drafts/hu/v2.md", "第一条　乙。\n");
+    let out = t.lifa().args(["diff", "hu"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("错误：drafts/hu/v1.md:"), "{err}");
+    assert!(err.contains("YAML"), "{err}");
+}
+
+#[test]
+fn unknown_version() {
+    let t = CliTest::with_sample();
+    t.settings().bind(|| {
+        assert_cmd_snapshot!(t.lifa().args(["diff", "qinglanhu", "v1", "v9"]), @r"
+        success: false
+        exit_code: 1
+        ----- stdout -----
+
+        ----- stderr -----
+        错误：法规“qinglanhu”没有版本“v9”（已有版本：v1、v2、v3）
+        提示：例如：lifa diff qinglanhu v1 v3
+        ");
+    });
+}
+
+#[test]
+fn unknown_regulation() {
+    let t = CliTest::with_sample();
+    t.settings().bind(|| {
+        assert_cmd_snapshot!(t.lifa().args(["diff", "taihu"]), @r"
+        success: false
+        exit_code: 1
+        ----- stdout -----
+
+        ----- stderr -----
+        错误：找不到法规“taihu”：drafts/taihu 不存在或其中没有 .md 草案
+        提示：已有的法规：qinglanhu
+        ");
+    });
+}
+
+#[test]
+fn malformed_alignment_toml() {
+    let t = CliTest::with_sample();
+    t.write(
+        "drafts/qinglanhu/alignment.toml",
+        "[[match]]\nfrom = \"v1\"\nto = \"v2\"\nold = 第十二条\n",
+    );
+    let out = t
+        .lifa()
+        .args(["diff", "qinglanhu", "v1", "v2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("错误：drafts/qinglanhu/alignment.toml:4: 人工对齐设置有误"),
+        "{err}"
+    );
+
+    t.write(
+        "drafts/qinglanhu/alignment.toml",
+        "[[match]]\nfrom = \"v1\"\nto = \"v2\"\nold = \"第十二条\"\nnew = \"第九十九条\"\n",
+    );
+    t.settings().bind(|| {
+        assert_cmd_snapshot!(t.lifa().args(["diff", "qinglanhu", "v1", "v2"]), @r#"
+        success: false
+        exit_code: 1
+        ----- stdout -----
+
+        ----- stderr -----
+        错误：drafts/qinglanhu/alignment.toml:5: 人工对齐设置有误：版本“v2”中没有第九十九条
+        提示：格式示例：
+              [[match]]
+              from = "v1"
+              to = "v2"
+              old = "第十二条"
+              new = "第十五条"
+        "#);
+    });
+
+    t.write(
+        "drafts/qinglanhu/alignment.toml",
+        "[[match]]\nfrom = \"v1\"\nto = \"v7\"\nold = \"第十二条\"\n",
+    );
+    let out = t
+        .lifa()
+        .args(["diff", "qinglanhu", "v1", "v2"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("alignment.toml:3:") && err.contains("没有版本“v7”"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let t = CliTest::with_sample();
+    let out = t.lifa().args(["diff", "qinglanhu", "v1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("请同时给出旧版本和新版本"));
+    let out = t
+        .lifa()
+        .args(["diff", "qinglanhu", "--format", "pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

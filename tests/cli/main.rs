@@ -1,0 +1,89 @@
+//! The CLI integration tests: one binary (see `Cargo.toml`), one module per subcommand. Each
+//! test runs the real `lifa` binary in a temporary workspace and snapshots stdout, stderr and
+//! the exit code with insta-cmd.
+
+mod diff;
+mod errors;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A temporary workspace with a copy of the sample drafts.
+pub struct CliTest {
+    dir: tempfile::TempDir,
+}
+
+impl Default for CliTest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl CliTest {
+    /// An empty workspace.
+    pub fn new() -> Self {
+        CliTest {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A workspace holding the repository's sample regulation `qinglanhu`.
+    pub fn with_sample() -> Self {
+        let t = Self::new();
+        let src = repo().join("drafts/qinglanhu");
+        let dst = t.root().join("drafts/qinglanhu");
+        std::fs::create_dir_all(&dst).unwrap();
+        for e in std::fs::read_dir(src).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
+        }
+        t
+    }
+
+    /// The workspace root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file (creating folders) relative to the workspace.
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.root().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    /// `lifa` run inside the workspace, with a clean environment.
+    pub fn lifa(&self) -> Command {
+        let mut cmd = Command::new(insta_cmd::get_cargo_bin("lifa"));
+        cmd.current_dir(self.root())
+            .env_clear()
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    /// insta settings that replace the temp dir with `[WS]`.
+    pub fn settings(&self) -> insta::Settings {
+        let mut s = insta::Settings::clone_current();
+        let root = self.root().display().to_string();
+        s.add_filter(&regex_escape(&root), "[WS]");
+        s.set_prepend_module_to_snapshot(false);
+        s
+    }
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
