@@ -30,11 +30,15 @@
 
 pub mod align;
 pub mod chain;
+pub mod cite;
 pub mod cli;
 pub mod commands;
+pub mod comment;
 pub mod diff;
 pub mod draft;
 pub mod error;
+pub mod group;
+pub mod privacy;
 pub mod refs;
 pub mod report;
 pub mod segment;
