@@ -31,6 +31,166 @@ pub enum Command {
   lifa diff 旧稿.md 新稿.md           直接对照两个文件
   lifa diff qinglanhu --format html --out 对照表.html")]
     Diff(DiffArgs),
+
+    /// 导入基层立法联系点上报的意见（CSV、Excel、JSONL），逐行检查，整批写入意见库
+    #[command(after_help = "示例：
+  lifa import qinglanhu 湖滨街道4月意见.csv            自动识别编码（UTF-8/GBK）和表头
+  lifa import qinglanhu 大学意见.xlsx --sheet 意见汇总
+  lifa import qinglanhu 渔业村.csv --source 东岸县渔业村基层立法联系点 --draft v1
+  lifa import qinglanhu *.csv --dry-run                只检查、不写入
+  lifa import qinglanhu 有错行.csv --skip-invalid      只导入通过检查的行，其余另存
+
+可识别的表头：编号/序号、条款/条文/涉及条款、意见内容/意见建议/内容、提出人/姓名、
+提出人类型/身份、来源/联系点、渠道/方式、日期/时间、联系方式/电话（英文：id, article,
+text, name, kind, source, channel, date, contact）。其他表头可用 --map 表头=字段 指定。")]
+    Import(ImportArgs),
+
+    /// 查看、筛选、统计意见（重复意见和联名意见合并显示）
+    #[command(after_help = "示例：
+  lifa comments qinglanhu                              按意见列出（重复、联名合并）
+  lifa comments qinglanhu --article 第十四条           一审稿第十四条的意见
+  lifa comments qinglanhu --article 第十五条 --version v2   二审稿第十五条（及其在一审稿中的前身）的意见
+  lifa comments qinglanhu --kind 专家 --channel 座谈会 --since 2026-04-15
+  lifa comments qinglanhu --stats                      按联系点、渠道、身份、条文统计
+  lifa comments qinglanhu --format csv --out 意见.csv  导出（个人信息已打码）")]
+    Comments(CommentsArgs),
+}
+
+/// `lifa import` arguments.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// 法规名（drafts/ 下的文件夹名）
+    #[arg(value_name = "REG")]
+    pub reg: String,
+    /// 要导入的文件（.csv、.xlsx、.jsonl），可以多个
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// 意见针对的草案版本（如 v1）；默认按意见日期取当时最新的一稿
+    #[arg(long, value_name = "VERSION")]
+    pub draft: Option<String>,
+    /// 整批的联系点（文件中没有“联系点”列或该格为空时使用）
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// 整批的渠道：面对面、网上、掌上、屏对屏、座谈会、问卷、信函
+    #[arg(long, value_name = "CHANNEL", value_parser = parse_channel)]
+    pub channel: Option<crate::comment::Channel>,
+    /// 整批的提出人类型：群众、专家、人大代表、部门、社会组织、企业
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<crate::comment::Kind>,
+    /// 整批的日期（如 2026-05-06）
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<crate::comment::Date>,
+    /// 征询任务（轮次）名称
+    #[arg(long, value_name = "NAME")]
+    pub round: Option<String>,
+    /// Excel 文件读取的工作表（名称或序号，默认第一个）
+    #[arg(long, value_name = "SHEET")]
+    pub sheet: Option<String>,
+    /// 其他表头对应的字段，如 --map 群众意见=text（可多次使用）
+    #[arg(long, value_name = "表头=字段")]
+    pub map: Vec<String>,
+    /// 只检查并显示将要导入的内容，不写入
+    #[arg(long)]
+    pub dry_run: bool,
+    /// 跳过未通过检查的行，只导入其余的行（未通过的行另存为文件）
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// 终端颜色
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+/// `lifa comments` arguments.
+#[derive(Debug, clap::Args)]
+pub struct CommentsArgs {
+    /// 法规名（drafts/ 下的文件夹名）
+    #[arg(value_name = "REG")]
+    pub reg: String,
+    /// 只看涉及某条的意见（如 第十四条、14、第十二条之一）
+    #[arg(long, value_name = "ARTICLE")]
+    pub article: Option<String>,
+    /// --article 的条号按哪一稿（默认按意见所针对的那一稿）
+    #[arg(long, value_name = "VERSION", requires = "article")]
+    pub version: Option<String>,
+    /// 只看某联系点（名称中含此文字即可）
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// 只看某类提出人
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<crate::comment::Kind>,
+    /// 只看某渠道
+    #[arg(long, value_name = "CHANNEL", value_parser = parse_channel)]
+    pub channel: Option<crate::comment::Channel>,
+    /// 只看此日期及以后收到的
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<crate::comment::Date>,
+    /// 只看此日期及以前收到的
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<crate::comment::Date>,
+    /// 只看某种处理情况：采纳、部分采纳、已在他条体现、未采纳、待研究、未处理
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Option<crate::decisions::Status>,
+    /// 统计：按联系点、渠道、提出人类型、条文计数（含独立意见数）
+    #[arg(long)]
+    pub stats: bool,
+    /// 逐条列出每一份意见（默认重复、联名意见合并为一条）
+    #[arg(long)]
+    pub each: bool,
+    /// 输出格式
+    #[arg(long, short = 'f', value_enum, default_value = "term")]
+    pub format: ListFormat,
+    /// 输出中包含姓名、电话等个人信息（默认打码）
+    #[arg(long)]
+    pub include_personal: bool,
+    /// 写入文件而不是屏幕
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// 终端颜色
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+/// Output format of listings whose rows fit a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// 适合在终端阅读
+    Term,
+    /// 稳定的 JSON（见 README）
+    Json,
+    /// CSV（UTF-8 带 BOM，Excel 可直接打开）
+    Csv,
+}
+
+fn parse_kind(s: &str) -> Result<crate::comment::Kind, String> {
+    crate::comment::Kind::parse(s).ok_or_else(|| {
+        format!(
+            "“{s}”不是已知的提出人类型（可用：{}）",
+            crate::comment::Kind::labels()
+        )
+    })
+}
+
+fn parse_channel(s: &str) -> Result<crate::comment::Channel, String> {
+    crate::comment::Channel::parse(s).ok_or_else(|| {
+        format!(
+            "“{s}”不是已知的渠道（可用：{}）",
+            crate::comment::Channel::labels()
+        )
+    })
+}
+
+fn parse_date(s: &str) -> Result<crate::comment::Date, String> {
+    crate::comment::Date::parse(s)
+        .ok_or_else(|| format!("“{s}”不是有效的日期（可写作 2026-05-06 或 2026年5月6日）"))
+}
+
+fn parse_status(s: &str) -> Result<crate::decisions::Status, String> {
+    crate::decisions::Status::parse(s).ok_or_else(|| {
+        format!(
+            "“{s}”不是已知的处理情况（可用：{}）",
+            crate::decisions::Status::labels()
+        )
+    })
 }
 
 /// `lifa diff` arguments.

@@ -84,9 +84,14 @@ macro_rules! vocabulary {
             /// Reads a value as staff write it: the Chinese label, the English name, or a
             /// common synonym; case, spaces and a trailing note in brackets are ignored.
             pub fn parse(s: &str) -> Option<Self> {
+                // Fast path: the exact label, as almost every row writes it.
+                match s.trim() {
+                    $($zh | $wire => return Some($name::$variant),)+
+                    _ => {}
+                }
                 let key = vocabulary_key(s);
                 $(
-                    if key == $wire || key == $zh.to_lowercase() $(|| key == $alias)* {
+                    if key == $wire || key == $zh $(|| key == $alias)* {
                         return Some($name::$variant);
                     }
                 )+
@@ -278,6 +283,24 @@ impl Date {
         let days = serial.floor() as i64 - 25_569;
         let (y, m, d) = civil_from_days(days);
         Date::new(y, m, d)
+    }
+
+    /// The date `days` after 1970-01-01.
+    pub fn from_days(days: i64) -> Option<Date> {
+        let (y, m, d) = civil_from_days(days);
+        Date::new(y, m, d)
+    }
+
+    /// Today (UTC+8, the calendar day in China).
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Date::from_days((secs + 8 * 3600).div_euclid(86_400)).unwrap_or(Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        })
     }
 
     /// Days since 1970-01-01.

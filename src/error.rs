@@ -96,6 +96,35 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An uploaded comment file cannot be read as a batch at all.
+    #[error("{path}: {message}")]
+    Upload {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Rows of an upload failed validation, so the batch was refused whole.
+    #[error("{path}: 有 {count} 行未通过检查，整批未导入")]
+    Refused {
+        /// The file.
+        path: String,
+        /// Rows refused.
+        count: usize,
+    },
+    /// A stored batch file is damaged.
+    #[error("{path}:{line}: 意见库文件已损坏：{message}")]
+    Store {
+        /// The batch file.
+        path: String,
+        /// The line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Errors already printed one by one (several files); only the exit status remains.
+    #[error("部分文件未导入（见上）")]
+    Reported,
     /// Arguments that do not fit together.
     #[error("{0}")]
     Usage(String),
@@ -121,6 +150,12 @@ impl Error {
             }),
             Error::Alignment { .. } => Some(
                 "格式示例：\n[[match]]\nfrom = \"v1\"\nto = \"v2\"\nold = \"第十二条\"\nnew = \"第十五条\"".into(),
+            ),
+            Error::Refused { .. } => Some(
+                "请按上面列出的行号改正后重新上传；或加 --skip-invalid 只导入通过检查的行（未通过的行另存为文件）。".into(),
+            ),
+            Error::Store { .. } => Some(
+                "意见库文件不应手工修改。请用 git 恢复该文件，或删除它后重新导入对应的上传文件。".into(),
             ),
             _ => None,
         }

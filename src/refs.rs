@@ -61,21 +61,24 @@ pub fn find(text: &str) -> Vec<ArticleRef> {
     out
 }
 
+/// How a text names itself: `本条例第十二条` is a reference into the same instrument.
+pub(crate) const OWN_NAMES: [&str; 7] = [
+    "本法",
+    "本条例",
+    "本办法",
+    "本规定",
+    "本决定",
+    "本细则",
+    "本规则",
+];
+
 /// A reference is internal unless the text right before it names another instrument.
 fn is_internal(before: &str) -> bool {
     let before = before.trim_end();
     if before.ends_with('》') || before.ends_with('>') {
         return false;
     }
-    for own in [
-        "本法",
-        "本条例",
-        "本办法",
-        "本规定",
-        "本决定",
-        "本细则",
-        "本规则",
-    ] {
+    for own in OWN_NAMES {
         if before.ends_with(own) {
             return true;
         }

@@ -1,7 +1,9 @@
 //! One function per subcommand: load inputs, call the pipeline stages, pick a renderer, write
 //! the bytes. The only code that chooses paths or writes to stdout.
 
+mod comments;
 mod diff;
+mod import;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -37,11 +39,16 @@ pub fn run(cli: Cli) -> Result<()> {
     let ws = Workspace::new(root);
     match cli.command {
         Command::Diff(args) => diff::run(&ws, &args),
+        Command::Import(args) => import::run(&ws, &args),
+        Command::Comments(args) => comments::run(&ws, &args),
     }
 }
 
 /// Prints an error the way staff read it, and tells the exit status.
 pub fn report_error(err: &Error) -> ExitStatus {
+    if let Error::Reported = err {
+        return ExitStatus::Refused;
+    }
     if let Error::Io { source, .. } = err
         && source.kind() == std::io::ErrorKind::BrokenPipe
     {
@@ -92,29 +99,4 @@ fn emit(bytes: &[u8], out: Option<&Path>) -> Result<()> {
     }
 }
 
-/// Writes a file through a temporary file in the same folder, then renames it into place.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.lifa-tmp"));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(io)
-}
+pub(crate) use crate::store::write_atomic;

@@ -2,6 +2,7 @@
 //!
 //! Last stage of the pipeline. `commands/` picks a [`Format`] and decides where the bytes go.
 
+pub mod comments;
 mod html;
 mod json;
 mod markdown;

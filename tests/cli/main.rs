@@ -4,6 +4,7 @@
 
 mod diff;
 mod errors;
+mod import;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

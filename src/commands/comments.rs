@@ -1,0 +1,89 @@
+//! `lifa comments`: list, filter and count a regulation's comments.
+
+use crate::cli::{CommentsArgs, ListFormat};
+use crate::draft::ArticleNumber;
+use crate::error::{Error, Result};
+use crate::lineage::Lineage;
+use crate::opinions::{self, Corpus, Filter};
+use crate::report::comments::{self as render, View};
+use crate::workspace::Workspace;
+
+pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
+    let versions = ws.versions(&args.reg)?;
+    let corpus = Corpus::load(ws, &args.reg)?;
+    let article = match &args.article {
+        Some(a) => Some(parse_article(a)?),
+        None => None,
+    };
+    if let Some(v) = &args.version
+        && !versions.iter().any(|x| &x.id == v)
+    {
+        return Err(Error::UnknownVersion {
+            reg: args.reg.clone(),
+            version: v.clone(),
+            known: versions.iter().map(|x| x.id.clone()).collect(),
+        });
+    }
+    let lineage = if args.version.is_some() {
+        Some(Lineage::build(ws, &args.reg, &versions)?)
+    } else {
+        None
+    };
+    let filter = Filter {
+        article,
+        version: args.version.clone(),
+        source: args.source.clone(),
+        kind: args.kind,
+        channel: args.channel,
+        since: args.since,
+        until: args.until,
+        status: args.status,
+    };
+    let selected = filter.apply(&corpus, lineage.as_ref());
+    let stage = |id: &str| {
+        versions
+            .iter()
+            .find(|v| v.id == id)
+            .and_then(|v| v.draft.meta.stage.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let view = View {
+        corpus: &corpus,
+        selected: &selected,
+        include_personal: args.include_personal,
+        color: super::use_color(args.color, args.out.is_some()),
+        stage: &stage,
+        grouped: !args.each,
+    };
+    let bytes = if args.stats {
+        let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
+        let stats = opinions::stats(&corpus, &selected, &ids, &stage);
+        match args.format {
+            ListFormat::Term => render::stats_term(&stats, view.color).into_bytes(),
+            ListFormat::Json => render::stats_json(&stats),
+            ListFormat::Csv => render::stats_csv(&stats),
+        }
+    } else {
+        match args.format {
+            ListFormat::Term => render::list_term(&view).into_bytes(),
+            ListFormat::Json => render::list_json(&view),
+            ListFormat::Csv => render::list_csv(&view),
+        }
+    };
+    super::emit(&bytes, args.out.as_deref())
+}
+
+/// `第十四条`, `14`, `第十二条之一`, `十四`.
+fn parse_article(s: &str) -> Result<ArticleNumber> {
+    let t = s.trim();
+    if let Some(n) = ArticleNumber::parse_label(t) {
+        return Ok(n);
+    }
+    let bare = t.trim_start_matches('第').trim_end_matches('条');
+    if let Some(n) = crate::draft::numbering::parse_number(bare) {
+        return Ok(ArticleNumber::new(n));
+    }
+    Err(Error::Usage(format!(
+        "--article {s}：无法识别的条号（可写作 第十四条、14 或 第十二条之一）"
+    )))
+}

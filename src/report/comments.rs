@@ -1,0 +1,381 @@
+//! Renderers for `lifa comments`: the listing and the statistics, as terminal text, JSON and
+//! CSV. Personal information is masked unless the view says otherwise.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+use crate::comment::Comment;
+use crate::group::GroupKind;
+use crate::opinions::{Corpus, Count, Stats};
+use crate::privacy;
+
+/// What to show of a corpus.
+pub struct View<'a> {
+    /// All comments.
+    pub corpus: &'a Corpus,
+    /// The ones passing the filters, in corpus order.
+    pub selected: &'a [usize],
+    /// Show names, phones and ID numbers unmasked.
+    pub include_personal: bool,
+    /// ANSI colours.
+    pub color: bool,
+    /// Version id → stage name (`v1` → `一审稿`).
+    pub stage: &'a dyn Fn(&str) -> String,
+    /// One row per opinion (duplicates and campaign copies folded) in the terminal listing.
+    pub grouped: bool,
+}
+
+/// A comment as it may leave the store: masked unless personal data was asked for.
+fn shown<'c>(
+    c: &'c Comment,
+    include_personal: bool,
+) -> (Cow<'c, str>, Option<String>, Option<String>) {
+    if include_personal {
+        return (
+            Cow::Borrowed(&c.text),
+            c.submitter.name.clone(),
+            c.submitter.contact.clone(),
+        );
+    }
+    let names: Vec<&str> = c.submitter.name.as_deref().into_iter().collect();
+    (
+        privacy::mask_text(&c.text, &names),
+        c.submitter.name.as_deref().map(privacy::mask_name),
+        c.submitter.contact.as_deref().map(privacy::mask_contact),
+    )
+}
+
+fn paint(color: bool, style: Style, text: &str) -> String {
+    if color {
+        format!("{}{text}{}", style.render(), style.render_reset())
+    } else {
+        text.to_string()
+    }
+}
+
+fn cites(c: &Comment, stage: &dyn Fn(&str) -> String) -> String {
+    let mut parts: Vec<String> = c.cites.articles.iter().map(ToString::to_string).collect();
+    parts.extend(
+        c.cites
+            .chapters
+            .iter()
+            .map(|n| format!("第{}章", crate::draft::numbering::to_chinese(*n))),
+    );
+    if parts.is_empty() {
+        "未注明条款".into()
+    } else {
+        format!("{}{}", stage(&c.draft), parts.join("、"))
+    }
+}
+
+/// The terminal listing.
+pub fn list_term(v: &View) -> String {
+    let mut out = String::new();
+    let corpus = v.corpus;
+    let dim = Style::new().dimmed();
+    let bold = Style::new().bold();
+    let mut shown_groups = rustc_hash::FxHashSet::default();
+    let mut rows = 0;
+    for &i in v.selected {
+        let grp = corpus.opinion(i);
+        if v.grouped && !shown_groups.insert(corpus.grouping.group_of[i]) {
+            continue;
+        }
+        rows += 1;
+        let c = &corpus.comments[i];
+        let (text, name, _) = shown(c, v.include_personal);
+        let mut head = format!(
+            "{} · {} · {} · {}",
+            cites(c, v.stage),
+            c.submitter.kind,
+            c.channel,
+            c.received
+        );
+        if let Some(n) = name {
+            let _ = write!(head, " · {n}");
+        }
+        let _ = writeln!(out, "{}", paint(v.color, bold, &head));
+        let mut meta = c.source.clone();
+        if let Some(r) = &c.reference {
+            let _ = write!(meta, "（编号 {r}）");
+        }
+        let _ = write!(meta, " · {} · {}", corpus.status(i), c.id);
+        if grp.members.len() > 1 {
+            let what = match grp.kind {
+                GroupKind::Campaign => "联名意见",
+                _ => "重复意见",
+            };
+            let _ = write!(meta, " · {what}，共 {} 份", grp.members.len());
+        }
+        let _ = writeln!(out, "  {}", paint(v.color, dim, &meta));
+        for line in text.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+        out.push('\n');
+    }
+    let opinions: rustc_hash::FxHashSet<u32> = v
+        .selected
+        .iter()
+        .map(|&i| corpus.grouping.group_of[i])
+        .collect();
+    let _ = writeln!(
+        out,
+        "共 {} 条意见，{} 个独立意见{}",
+        v.selected.len(),
+        opinions.len(),
+        if v.grouped && rows < v.selected.len() {
+            "（重复、联名意见已合并；逐份列出请加 --each）"
+        } else {
+            ""
+        }
+    );
+    out
+}
+
+#[derive(Serialize)]
+struct JsonComment<'a> {
+    id: &'a str,
+    #[serde(rename = "ref")]
+    reference: Option<&'a str>,
+    batch: &'a str,
+    draft: &'a str,
+    row: usize,
+    #[serde(flatten)]
+    cites: &'a crate::cite::Citations,
+    text: Cow<'a, str>,
+    submitter: JsonSubmitter,
+    source: &'a str,
+    channel: &'a str,
+    received: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round: Option<&'a str>,
+    status: &'a str,
+    opinion: &'a str,
+    supporters: usize,
+    group: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSubmitter {
+    kind: &'static str,
+    name: Option<String>,
+    contact: Option<String>,
+}
+
+/// `{"comments": [...], "total": N, "opinions": M}` — every selected comment, each with the
+/// opinion it belongs to (`opinion`: the id of its first copy) and that opinion's supporters.
+pub fn list_json(v: &View) -> Vec<u8> {
+    let corpus = v.corpus;
+    let comments: Vec<JsonComment> = v
+        .selected
+        .iter()
+        .map(|&i| {
+            let c = &corpus.comments[i];
+            let (text, name, contact) = shown(c, v.include_personal);
+            let grp = corpus.opinion(i);
+            JsonComment {
+                id: &c.id,
+                reference: c.reference.as_deref(),
+                batch: &c.batch,
+                draft: &c.draft,
+                row: c.row,
+                cites: &c.cites,
+                text,
+                submitter: JsonSubmitter {
+                    kind: c.submitter.kind.wire(),
+                    name,
+                    contact,
+                },
+                source: &c.source,
+                channel: c.channel.wire(),
+                received: c.received.to_string(),
+                round: c.round.as_deref(),
+                status: corpus.status(i).wire(),
+                opinion: corpus.opinion_id(i),
+                supporters: grp.members.len(),
+                group: match grp.kind {
+                    GroupKind::Single => "single",
+                    GroupKind::Duplicate => "duplicate",
+                    GroupKind::Campaign => "campaign",
+                },
+            }
+        })
+        .collect();
+    let opinions: rustc_hash::FxHashSet<u32> = v
+        .selected
+        .iter()
+        .map(|&i| corpus.grouping.group_of[i])
+        .collect();
+    let doc = serde_json::json!({
+        "total": comments.len(),
+        "opinions": opinions.len(),
+        "comments": comments,
+    });
+    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// A cell Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
+pub(crate) fn defuse(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Every selected comment as one CSV row (UTF-8 with BOM, so Excel opens it as such).
+pub fn list_csv(v: &View) -> Vec<u8> {
+    let corpus = v.corpus;
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let _ = w.write_record([
+        "编号",
+        "原编号",
+        "批次",
+        "行号",
+        "针对稿",
+        "条款",
+        "意见内容",
+        "提出人",
+        "提出人类型",
+        "联系方式",
+        "联系点",
+        "渠道",
+        "日期",
+        "征询任务",
+        "处理情况",
+        "意见组",
+        "同组份数",
+    ]);
+    for &i in v.selected {
+        let c = &corpus.comments[i];
+        let (text, name, contact) = shown(c, v.include_personal);
+        let articles: Vec<String> = c.cites.articles.iter().map(ToString::to_string).collect();
+        let _ = w.write_record([
+            c.id.as_str(),
+            &defuse(c.reference.as_deref().unwrap_or("")),
+            &c.batch,
+            &c.row.to_string(),
+            &(v.stage)(&c.draft),
+            &articles.join("、"),
+            &defuse(&text),
+            &defuse(name.as_deref().unwrap_or("")),
+            c.submitter.kind.zh(),
+            &defuse(contact.as_deref().unwrap_or("")),
+            &defuse(&c.source),
+            c.channel.zh(),
+            &c.received.to_string(),
+            &defuse(c.round.as_deref().unwrap_or("")),
+            corpus.status(i).zh(),
+            corpus.opinion_id(i),
+            &corpus.opinion(i).members.len().to_string(),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Statistics as aligned terminal tables.
+pub fn stats_term(s: &Stats, color: bool) -> String {
+    let mut out = String::new();
+    let bold = Style::new().bold();
+    let _ = writeln!(
+        out,
+        "{}",
+        paint(
+            color,
+            bold,
+            &format!(
+                "共收到意见 {} 条，独立意见 {} 个（重复 {} 条，联名 {} 条）",
+                s.total.comments, s.total.opinions, s.duplicate_comments, s.campaign_comments
+            )
+        )
+    );
+    for (title, rows) in [
+        ("按联系点", &s.by_source),
+        ("按渠道", &s.by_channel),
+        ("按提出人类型", &s.by_kind),
+        ("按处理情况", &s.by_status),
+        ("按条文", &s.by_article),
+    ] {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(
+                color,
+                Style::new().fg_color(Some(AnsiColor::Cyan.into())),
+                title
+            )
+        );
+        let width = rows
+            .iter()
+            .map(|r| display_width(&r.name))
+            .max()
+            .unwrap_or(0);
+        let _ = writeln!(out, "  {}  意见数  独立意见", pad("", width));
+        for r in rows {
+            let _ = writeln!(
+                out,
+                "  {}  {:>6}  {:>8}",
+                pad(&r.name, width),
+                r.comments,
+                r.opinions
+            );
+        }
+    }
+    out
+}
+
+/// Terminal columns a string takes (CJK characters are two wide).
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !c.is_ascii() {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(display_width(s))))
+}
+
+/// Statistics as JSON.
+pub fn stats_json(s: &Stats) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(s).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// Statistics as CSV: 维度, 名称, 意见数, 独立意见数.
+pub fn stats_csv(s: &Stats) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let _ = w.write_record(["维度", "名称", "意见数", "独立意见数"]);
+    let row = |w: &mut csv::Writer<Vec<u8>>, dim: &str, c: &Count| {
+        let _ = w.write_record([
+            dim,
+            &defuse(&c.name),
+            &c.comments.to_string(),
+            &c.opinions.to_string(),
+        ]);
+    };
+    row(&mut w, "合计", &s.total);
+    for (dim, rows) in [
+        ("联系点", &s.by_source),
+        ("渠道", &s.by_channel),
+        ("提出人类型", &s.by_kind),
+        ("处理情况", &s.by_status),
+        ("条文", &s.by_article),
+    ] {
+        for c in rows {
+            row(&mut w, dim, c);
+        }
+    }
+    w.into_inner().unwrap_or_default()
+}

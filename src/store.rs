@@ -1,0 +1,330 @@
+//! The comment store: `comments/<reg>/batches/<batch-id>.jsonl`, one file per accepted upload,
+//! immutable once written.
+//!
+//! Each file starts with one line `{"lifa_batch": {…}}` describing the upload, followed by one
+//! comment per line. A batch is written to a temporary file in the same folder, flushed to disk,
+//! renamed into place and the folder flushed: a process killed at any point leaves either the
+//! whole batch or nothing (a stray `.tmp-*` file, ignored and cleaned up by the next import).
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
+use crate::comment::{Comment, Date};
+use crate::error::{Error, Result};
+use crate::workspace::Workspace;
+
+/// What the first line of a batch file records about the upload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchMeta {
+    /// The batch id (`b` + 12 hex digits), derived from its comments' ids.
+    pub id: String,
+    /// The regulation.
+    pub regulation: String,
+    /// The uploaded file's name.
+    pub file: String,
+    /// `CSV`, `Excel` or `JSONL`.
+    pub format: String,
+    /// Text encoding of a CSV/JSONL file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// The sheet read from a workbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// blake3 of the uploaded bytes (16 hex digits).
+    pub file_hash: String,
+    /// When it was imported (UTC, RFC 3339).
+    pub imported_at: String,
+    /// Data rows in the file.
+    pub rows: usize,
+    /// Comments stored in this batch.
+    pub comments: usize,
+}
+
+/// A batch: its description and its comments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    /// The first line.
+    pub meta: BatchMeta,
+    /// The comments, in file order.
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    lifa_batch: BatchMeta,
+}
+
+/// The batch id for a set of comments: the same comments (in any order) give the same id.
+pub fn batch_id(comments: &[Comment]) -> String {
+    let mut ids: Vec<&str> = comments.iter().map(|c| c.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut h = blake3::Hasher::new();
+    for id in ids {
+        h.update(id.as_bytes());
+        h.update(b"\n");
+    }
+    format!("b{}", &h.finalize().to_hex()[..12])
+}
+
+/// The current time as `2026-05-06T08:30:00.123Z` (milliseconds keep the order of batches
+/// imported by one command).
+pub fn now_rfc3339() -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = now.as_secs() as i64;
+    let date = Date::from_days(secs.div_euclid(86_400)).map_or_else(String::new, |d| d.to_string());
+    let t = secs.rem_euclid(86_400);
+    format!(
+        "{date}T{:02}:{:02}:{:02}.{:03}Z",
+        t / 3600,
+        t / 60 % 60,
+        t % 60,
+        now.subsec_millis()
+    )
+}
+
+/// One regulation's comments folder.
+#[derive(Debug, Clone)]
+pub struct Store {
+    regulation: String,
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The store of `reg` in a workspace (the folder need not exist yet).
+    pub fn open(ws: &Workspace, reg: &str) -> Store {
+        Store {
+            regulation: reg.to_string(),
+            dir: ws.root.join("comments").join(reg).join("batches"),
+        }
+    }
+
+    /// `comments/<reg>/batches/`.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file a batch is stored in.
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.jsonl"))
+    }
+
+    /// The batch files present, sorted by name.
+    fn files(&self) -> Result<Vec<PathBuf>> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(Error::Io {
+                    path: self.dir.display().to_string(),
+                    source,
+                });
+            }
+        };
+        let mut files: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "jsonl")
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
+    /// Whether a batch with this id is stored.
+    pub fn contains(&self, id: &str) -> bool {
+        self.path_of(id).is_file()
+    }
+
+    /// Loads every batch, in import order (then by id).
+    pub fn batches(&self) -> Result<Vec<Batch>> {
+        let mut out = self
+            .files()?
+            .iter()
+            .map(|p| read_batch(p))
+            .collect::<Result<Vec<_>>>()?;
+        out.sort_by(|a, b| {
+            (&a.meta.imported_at, &a.meta.id).cmp(&(&b.meta.imported_at, &b.meta.id))
+        });
+        Ok(out)
+    }
+
+    /// Every stored comment, in import order.
+    pub fn comments(&self) -> Result<Vec<Comment>> {
+        Ok(self
+            .batches()?
+            .into_iter()
+            .flat_map(|b| b.comments)
+            .collect())
+    }
+
+    /// The ids of every stored comment.
+    pub fn ids(&self) -> Result<FxHashSet<String>> {
+        Ok(self
+            .batches()?
+            .into_iter()
+            .flat_map(|b| b.comments.into_iter().map(|c| c.id))
+            .collect())
+    }
+
+    /// Writes a batch to a temporary file and flushes it to disk; nothing is visible in the
+    /// store until [`Staged::commit`].
+    pub fn stage(&self, batch: &Batch) -> Result<Staged> {
+        assert_eq!(batch.meta.regulation, self.regulation);
+        let io = |path: &Path, source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        std::fs::create_dir_all(&self.dir).map_err(|e| io(&self.dir, e))?;
+        let target = self.path_of(&batch.meta.id);
+        let tmp = self.dir.join(format!(
+            ".tmp-{}-{}.jsonl",
+            batch.meta.id,
+            std::process::id()
+        ));
+        let write = || -> std::io::Result<()> {
+            let mut w = std::io::BufWriter::new(File::create(&tmp)?);
+            serde_json::to_writer(
+                &mut w,
+                &Header {
+                    lifa_batch: batch.meta.clone(),
+                },
+            )?;
+            w.write_all(b"\n")?;
+            for c in &batch.comments {
+                serde_json::to_writer(&mut w, c)?;
+                w.write_all(b"\n")?;
+            }
+            let f = w.into_inner().map_err(|e| e.into_error())?;
+            f.sync_all()
+        };
+        if let Err(e) = write() {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io(&tmp, e));
+        }
+        Ok(Staged { tmp, target })
+    }
+
+    /// Stages and commits a batch.
+    pub fn write(&self, batch: &Batch) -> Result<PathBuf> {
+        self.stage(batch)?.commit()
+    }
+
+    /// Removes temporary files left by an import that was killed before it finished.
+    pub fn clean_up(&self) -> usize {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp-"))
+            .filter(|e| std::fs::remove_file(e.path()).is_ok())
+            .count()
+    }
+}
+
+/// A batch written to disk under a temporary name.
+#[derive(Debug)]
+#[must_use = "a staged batch is not in the store until it is committed"]
+pub struct Staged {
+    tmp: PathBuf,
+    target: PathBuf,
+}
+
+impl Staged {
+    /// Renames the batch into place and flushes the folder, making it part of the store.
+    pub fn commit(self) -> Result<PathBuf> {
+        let io = |source| Error::Io {
+            path: self.target.display().to_string(),
+            source,
+        };
+        std::fs::rename(&self.tmp, &self.target).map_err(io)?;
+        #[cfg(unix)]
+        if let Some(dir) = self.target.parent() {
+            File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
+        }
+        Ok(self.target.clone())
+    }
+}
+
+/// Reads one batch file.
+pub fn read_batch(path: &Path) -> Result<Batch> {
+    let shown = path.display().to_string();
+    let corrupt = |line: usize, message: String| Error::Store {
+        path: shown.clone(),
+        line,
+        message,
+    };
+    let f = File::open(path).map_err(|source| Error::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let mut lines = BufReader::new(f).lines();
+    let first = match lines.next() {
+        Some(Ok(l)) => l,
+        _ => return Err(corrupt(1, "缺少批次信息行".into())),
+    };
+    let meta = serde_json::from_str::<Header>(&first)
+        .map_err(|e| corrupt(1, format!("批次信息行有误：{e}")))?
+        .lifa_batch;
+    let mut comments = Vec::with_capacity(meta.comments);
+    for (i, line) in lines.enumerate() {
+        let line = line.map_err(|source| Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let c: Comment = serde_json::from_str(&line)
+            .map_err(|e| corrupt(i + 2, format!("意见记录有误：{e}")))?;
+        comments.push(c);
+    }
+    if comments.len() != meta.comments {
+        return Err(corrupt(
+            comments.len() + 1,
+            format!(
+                "批次应有 {} 条意见，实际 {} 条（文件不完整）",
+                meta.comments,
+                comments.len()
+            ),
+        ));
+    }
+    Ok(Batch { meta, comments })
+}
+
+/// Writes a file through a temporary file in the same folder, then renames it into place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.lifa-tmp"));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}
