@@ -54,6 +54,84 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
   lifa comments qinglanhu --stats                      按联系点、渠道、身份、条文统计
   lifa comments qinglanhu --format csv --out 意见.csv  导出（个人信息已打码）")]
     Comments(CommentsArgs),
+
+    /// 更新检索索引 index/（导入后会自动更新；--rebuild 从头重建）
+    #[command(after_help = "示例：
+  lifa index              把 comments/ 中新增的批次加入索引
+  lifa index --rebuild    删除并重建索引（index/ 随时可以删除重建，不会丢失意见）")]
+    Index(IndexArgs),
+
+    /// 全文检索意见（中文分词；凡含检索词的意见都能找到）
+    #[command(after_help = "示例：
+  lifa search 网箱养殖
+  lifa search 垃圾 填埋                    同时含“垃圾”和“填埋”
+  lifa search 垂钓 OR 钓鱼                 含其一
+  lifa search 游船 NOT 噪音                含“游船”但不含“噪音”
+  lifa search '\"禁止 垂钓\"'                 引号内为一个词组（可含空格）
+  lifa search 罚款 --reg qinglanhu --article 第五十四条 --kind 专家 --since 2026-04-15
+  lifa search 湖 --format json --limit 50 --page 2")]
+    Search(SearchArgs),
+}
+
+/// `lifa index` arguments.
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// 删除现有索引，全部重建
+    #[arg(long)]
+    pub rebuild: bool,
+}
+
+/// `lifa search` arguments.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// 检索式：词语之间空格表示“并且”；OR 表示“或者”；NOT 或 - 表示排除；引号内为词组
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// 只检索某部法规（drafts/ 下的文件夹名）
+    #[arg(long, value_name = "REG")]
+    pub reg: Option<String>,
+    /// 只看涉及某条的意见（如 第十四条、14）
+    #[arg(long, value_name = "ARTICLE")]
+    pub article: Option<String>,
+    /// --article 的条号按哪一稿（默认按意见所针对的那一稿）
+    #[arg(long, value_name = "VERSION", requires = "article")]
+    pub version: Option<String>,
+    /// 只看某种处理情况：采纳、部分采纳、已在他条体现、未采纳、待研究、未处理
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Option<crate::decisions::Status>,
+    /// 只看某联系点（名称中含此文字即可）
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// 只看某类提出人
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Option<crate::comment::Kind>,
+    /// 只看某渠道
+    #[arg(long, value_name = "CHANNEL", value_parser = parse_channel)]
+    pub channel: Option<crate::comment::Channel>,
+    /// 只看此日期及以后收到的
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<crate::comment::Date>,
+    /// 只看此日期及以前收到的
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<crate::comment::Date>,
+    /// 每页条数
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// 第几页
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub page: usize,
+    /// 输出格式
+    #[arg(long, short = 'f', value_enum, default_value = "term")]
+    pub format: ListFormat,
+    /// 输出中包含姓名、电话等个人信息（默认打码）
+    #[arg(long)]
+    pub include_personal: bool,
+    /// 写入文件而不是屏幕
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// 终端颜色
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
 }
 
 /// `lifa import` arguments.

@@ -122,6 +122,17 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The search index cannot be opened or written.
+    #[error("{path}: 检索索引出错：{message}")]
+    Index {
+        /// The index folder.
+        path: String,
+        /// What tantivy said.
+        message: String,
+    },
+    /// A search query cannot be understood.
+    #[error("检索式有误：{0}")]
+    Query(String),
     /// Errors already printed one by one (several files); only the exit status remains.
     #[error("部分文件未导入（见上）")]
     Reported,
@@ -153,6 +164,12 @@ impl Error {
             ),
             Error::Refused { .. } => Some(
                 "请按上面列出的行号改正后重新上传；或加 --skip-invalid 只导入通过检查的行（未通过的行另存为文件）。".into(),
+            ),
+            Error::Index { .. } => Some(
+                "index/ 可以随时重建：运行 lifa index --rebuild（意见库 comments/ 不受影响）。".into(),
+            ),
+            Error::Query(_) => Some(
+                "示例：lifa search 网箱养殖；lifa search \"禁止 垂钓\"；lifa search 垃圾 OR 污水；lifa search 湖 NOT 游船".into(),
             ),
             Error::Store { .. } => Some(
                 "意见库文件不应手工修改。请用 git 恢复该文件，或删除它后重新导入对应的上传文件。".into(),

@@ -114,8 +114,8 @@ impl Store {
         self.dir.join(format!("{id}.jsonl"))
     }
 
-    /// The batch files present, sorted by name.
-    fn files(&self) -> Result<Vec<PathBuf>> {
+    /// The batch files present, sorted by name (temporary files excluded).
+    pub fn files(&self) -> Result<Vec<PathBuf>> {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -327,4 +327,50 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result.map_err(io)
+}
+
+/// Reads the comments of a batch file with the byte offset of each one's line (the search index
+/// keeps the offset to read a hit back).
+pub fn read_batch_lines(path: &Path) -> Result<Vec<(u64, Comment)>> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let mut out = Vec::new();
+    let mut offset = 0usize;
+    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        if i == 0 || line.trim_ascii().is_empty() {
+            continue;
+        }
+        let c: Comment = serde_json::from_slice(line).map_err(|e| Error::Store {
+            path: shown.clone(),
+            line: i + 1,
+            message: format!("意见记录有误：{e}"),
+        })?;
+        out.push((start as u64, c));
+    }
+    Ok(out)
+}
+
+/// Reads the comment whose line starts at `offset` in a batch file.
+pub fn read_comment_at(path: &Path, offset: u64) -> Result<Comment> {
+    use std::io::{Seek, SeekFrom};
+    let shown = path.display().to_string();
+    let io = |source| Error::Io {
+        path: shown.clone(),
+        source,
+    };
+    let mut f = File::open(path).map_err(io)?;
+    f.seek(SeekFrom::Start(offset)).map_err(io)?;
+    let mut line = Vec::with_capacity(1024);
+    let mut r = BufReader::new(f);
+    r.read_until(b'\n', &mut line).map_err(io)?;
+    serde_json::from_slice(&line).map_err(|e| Error::Store {
+        path: shown.clone(),
+        line: 0,
+        message: format!("索引与意见库不一致（{e}）：请运行 lifa index --rebuild"),
+    })
 }

@@ -74,7 +74,7 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
 }
 
 /// `第十四条`, `14`, `第十二条之一`, `十四`.
-fn parse_article(s: &str) -> Result<ArticleNumber> {
+pub(super) fn parse_article(s: &str) -> Result<ArticleNumber> {
     let t = s.trim();
     if let Some(n) = ArticleNumber::parse_label(t) {
         return Ok(n);

@@ -72,6 +72,13 @@ pub(super) fn run(ws: &Workspace, args: &ImportArgs) -> Result<()> {
             Err(e) => failed = Some(e),
         }
     }
+    // Keep the search index up to date (it is derived: a failure here loses nothing).
+    if !args.dry_run && totals.accepted > 0 {
+        match crate::index::SearchIndex::open(ws).and_then(|mut i| i.update(ws)) {
+            Ok(s) => println!("{}", super::index::describe(&s)),
+            Err(e) => eprintln!("提醒：检索索引未能更新（{e}）；可稍后运行 lifa index"),
+        }
+    }
     if several {
         println!(
             "合计：读取 {} 行，接受 {} 条，拒绝 {} 行，重复 {} 条，新增独立意见 {} 条",

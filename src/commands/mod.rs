@@ -4,6 +4,8 @@
 mod comments;
 mod diff;
 mod import;
+mod index;
+mod search;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -41,6 +43,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Diff(args) => diff::run(&ws, &args),
         Command::Import(args) => import::run(&ws, &args),
         Command::Comments(args) => comments::run(&ws, &args),
+        Command::Index(args) => index::run(&ws, &args),
+        Command::Search(args) => search::run(&ws, &args),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod comments;
 mod html;
 mod json;
 mod markdown;
+pub mod search;
 mod term;
 
 use crate::chain::Chain;

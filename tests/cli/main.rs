@@ -5,6 +5,7 @@
 mod diff;
 mod errors;
 mod import;
+mod search;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

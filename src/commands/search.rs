@@ -1,0 +1,50 @@
+//! `lifa search`: query the index (brought up to date first) and print hits with facets.
+
+use crate::cli::{ListFormat, SearchArgs};
+use crate::error::{Error, Result};
+use crate::index::SearchIndex;
+use crate::report::search as render;
+use crate::search::{Filters, parse_query, search};
+use crate::workspace::Workspace;
+
+pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
+    let q = args.query.join(" ");
+    let expr = parse_query(&q)?;
+    if args.limit == 0 || args.page == 0 {
+        return Err(Error::Usage("--limit 和 --page 须为正整数".into()));
+    }
+    let article = match &args.article {
+        Some(a) => Some(super::comments::parse_article(a)?),
+        None => None,
+    };
+    let mut index = SearchIndex::open(ws)?;
+    index.update(ws)?;
+    let filters = Filters {
+        reg: args.reg.clone(),
+        article,
+        version: args.version.clone(),
+        status: args.status,
+        source: args.source.clone(),
+        kind: args.kind,
+        channel: args.channel,
+        since: args.since,
+        until: args.until,
+    };
+    let results = search(ws, &index, &expr, &filters, args.limit, args.page)?;
+    let needles = expr.positive_texts();
+    let view = render::View {
+        results: &results,
+        needles: &needles,
+        include_personal: args.include_personal,
+        color: super::use_color(args.color, args.out.is_some()),
+        limit: args.limit,
+        page: args.page,
+        query: &q,
+    };
+    let bytes = match args.format {
+        ListFormat::Term => render::term(&view).into_bytes(),
+        ListFormat::Json => render::json(&view),
+        ListFormat::Csv => render::csv(&view),
+    };
+    super::emit(&bytes, args.out.as_deref())
+}

@@ -1,0 +1,181 @@
+//! The two tokenizers of the comment index, registered every time the index opens.
+//!
+//! - `lifa_words`: jieba in search mode (long compounds and their 2–3 character sub-words), with
+//!   lifa's dictionary of legislative terms and the workspace's own `userdict.txt`. Ranks results.
+//! - `lifa_grams`: every overlapping pair of characters (`青澜湖` → `青澜`, `澜湖`, and the last
+//!   character alone with an end mark), at the position of its first character. A phrase of
+//!   grams matches exactly the texts that contain the query as a substring, so recall never
+//!   depends on how jieba happened to cut a word.
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use jieba_rs::Jieba;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// lifa's shipped dictionary of legislative terms (jieba format: word, frequency, tag).
+pub const LEGISLATIVE_TERMS: &str = include_str!("../../data/userdict.txt");
+
+/// Marks the end of a text, so that its last character has a gram of its own.
+pub const END: char = '\u{3}';
+
+/// Folds a character for both indexing and querying: ASCII and full-width letters to lower
+/// case, full-width digits and letters to half-width.
+pub fn fold(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// A jieba segmenter with the legislative dictionary and, when the workspace has one,
+/// `userdict.txt`. Loading costs about 0.1 s, so it happens on first use, not when the index
+/// opens (queries never need it).
+#[derive(Clone)]
+pub struct Words {
+    jieba: Arc<OnceLock<Jieba>>,
+    user_dict: Option<Arc<str>>,
+}
+
+impl Words {
+    /// A tokenizer that will load the workspace's `userdict.txt` (if any) besides lifa's own.
+    pub fn new(workspace: &Path) -> Words {
+        let user_dict = std::fs::read_to_string(workspace.join("userdict.txt"))
+            .ok()
+            .map(Arc::from);
+        Words {
+            jieba: Arc::new(OnceLock::new()),
+            user_dict,
+        }
+    }
+
+    /// The segmenter, loaded on first use.
+    pub fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(|| {
+            let mut j = Jieba::new();
+            let _ = j.load_dict(&mut LEGISLATIVE_TERMS.as_bytes());
+            if let Some(d) = &self.user_dict {
+                let _ = j.load_dict(&mut d.as_bytes());
+            }
+            j
+        })
+    }
+
+    /// The words of a text as indexed: search mode, lower-cased, tokens with no letter or digit
+    /// dropped.
+    pub fn words<'a>(&self, text: &'a str) -> Vec<(&'a str, usize, usize)> {
+        self.jieba()
+            .cut_for_search(text, false)
+            .into_iter()
+            .filter(|t| t.word.chars().any(char::is_alphanumeric))
+            .map(|t| (t.word, t.byte_start, t.byte_end))
+            .collect()
+    }
+}
+
+impl Tokenizer for Words {
+    type TokenStream<'a> = VecStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecStream {
+        let tokens = self
+            .words(text)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (w, from, to))| Token {
+                offset_from: from,
+                offset_to: to,
+                position: i,
+                text: w.chars().map(fold).collect(),
+                position_length: 1,
+            })
+            .collect();
+        VecStream::new(tokens)
+    }
+}
+
+/// Character pairs (see the module documentation).
+#[derive(Clone, Default)]
+pub struct Grams;
+
+/// The grams of a text: `(gram, byte offset)`, one per character, at the character's position.
+pub fn grams(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, &(off, c)) in chars.iter().enumerate() {
+        let (next, to) = match chars.get(i + 1) {
+            Some(&(o, n)) => (n, o + n.len_utf8()),
+            None => (END, text.len()),
+        };
+        let mut g = String::with_capacity(8);
+        g.push(fold(c));
+        g.push(fold(next));
+        out.push(Token {
+            offset_from: off,
+            offset_to: to,
+            position: i,
+            text: g,
+            position_length: 1,
+        });
+    }
+    out
+}
+
+impl Tokenizer for Grams {
+    type TokenStream<'a> = VecStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecStream {
+        VecStream::new(grams(text))
+    }
+}
+
+/// A token stream over a vector.
+pub struct VecStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl VecStream {
+    fn new(tokens: Vec<Token>) -> VecStream {
+        VecStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for VecStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grams_cover_every_character() {
+        let g: Vec<String> = grams("青澜湖Ａ").into_iter().map(|t| t.text).collect();
+        assert_eq!(g, ["青澜", "澜湖", "湖a", format!("a{END}").as_str()]);
+    }
+
+    #[test]
+    fn legislative_terms_are_words() {
+        let w = Words::new(Path::new("/nonexistent"));
+        let words: Vec<&str> = w
+            .words("建议通过基层立法联系点征求意见，禁止网箱养殖。")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert!(words.contains(&"基层立法联系点"), "{words:?}");
+        assert!(words.contains(&"网箱养殖"), "{words:?}");
+        assert!(!words.contains(&"，"));
+    }
+}

@@ -1,0 +1,281 @@
+//! Renderers for `lifa search`: facets, then one hit per opinion with a highlighted snippet.
+//! Personal information is masked unless asked for.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+use super::comments::defuse;
+use crate::comment::Comment;
+use crate::privacy;
+use crate::search::{Results, snippet};
+
+/// Snippet width, in characters.
+const SNIPPET: usize = 80;
+
+/// What to print.
+pub struct View<'a> {
+    /// The results.
+    pub results: &'a Results,
+    /// The query's words and phrases, to highlight.
+    pub needles: &'a [&'a str],
+    /// Show personal information.
+    pub include_personal: bool,
+    /// ANSI colours.
+    pub color: bool,
+    /// Page size.
+    pub limit: usize,
+    /// Page number (from 1).
+    pub page: usize,
+    /// The query as typed.
+    pub query: &'a str,
+}
+
+fn masked<'c>(c: &'c Comment, include: bool) -> (Cow<'c, str>, Option<String>, Option<String>) {
+    if include {
+        return (
+            Cow::Borrowed(&c.text),
+            c.submitter.name.clone(),
+            c.submitter.contact.clone(),
+        );
+    }
+    let names: Vec<&str> = c.submitter.name.as_deref().into_iter().collect();
+    (
+        privacy::mask_text(&c.text, &names),
+        c.submitter.name.as_deref().map(privacy::mask_name),
+        c.submitter.contact.as_deref().map(privacy::mask_contact),
+    )
+}
+
+fn cites(c: &Comment) -> String {
+    let a: Vec<String> = c.cites.articles.iter().map(ToString::to_string).collect();
+    if a.is_empty() {
+        "未注明条款".into()
+    } else {
+        a.join("、")
+    }
+}
+
+/// Terminal output.
+pub fn term(v: &View) -> String {
+    let r = v.results;
+    let mut out = String::new();
+    let paint = |s: Style, t: &str| {
+        if v.color {
+            format!("{}{t}{}", s.render(), s.render_reset())
+        } else {
+            t.to_string()
+        }
+    };
+    let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
+    let hl = Style::new().bold().fg_color(Some(AnsiColor::Red.into()));
+    let _ = writeln!(
+        out,
+        "{}",
+        paint(
+            bold,
+            &format!(
+                "“{}”：{} 条意见，{} 个独立意见",
+                v.query, r.total, r.opinions
+            )
+        )
+    );
+    let facet = |name: &str, m: &std::collections::BTreeMap<String, u64>| {
+        let mut items: Vec<(&String, &u64)> = m.iter().collect();
+        items.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let shown: Vec<String> = items
+            .iter()
+            .take(8)
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        let more = if items.len() > 8 {
+            format!(" …等 {} 项", items.len())
+        } else {
+            String::new()
+        };
+        format!("  {name}：{}{more}", shown.join("，"))
+    };
+    if r.total > 0 {
+        for (name, m) in [
+            ("联系点", &r.facets.source),
+            ("身份", &r.facets.kind),
+            ("渠道", &r.facets.channel),
+            ("条文", &r.facets.article),
+            ("处理", &r.facets.status),
+        ] {
+            let _ = writeln!(out, "{}", paint(dim, &facet(name, m)));
+        }
+    }
+    out.push('\n');
+    let first = (v.page - 1) * v.limit;
+    for (i, h) in r.hits.iter().enumerate() {
+        let c = &h.comment;
+        let (text, name, _) = masked(c, v.include_personal);
+        let (snip, marks) = snippet(&text, v.needles, SNIPPET);
+        let chars: Vec<char> = snip.chars().collect();
+        let mut line = String::new();
+        let mut pos = 0;
+        for (a, b) in marks {
+            line.extend(&chars[pos..a]);
+            line.push_str(&paint(hl, &chars[a..b].iter().collect::<String>()));
+            pos = b;
+        }
+        line.extend(&chars[pos..]);
+        let mut head = format!(
+            "{}. {} · {} · {} · {} · {}",
+            first + i + 1,
+            c.regulation,
+            cites(c),
+            c.submitter.kind,
+            c.channel,
+            c.received
+        );
+        if let Some(n) = name {
+            let _ = write!(head, " · {n}");
+        }
+        let _ = writeln!(out, "{}", paint(bold, &head));
+        let mut meta = format!("  {} · {} · {}", c.source, h.status, c.id);
+        if h.supporters > 1 {
+            let _ = write!(
+                meta,
+                " · 同一意见共 {} 份（本次命中 {} 份）",
+                h.supporters, h.copies
+            );
+        }
+        let _ = writeln!(out, "{}", paint(dim, &meta));
+        let _ = writeln!(out, "  {line}\n");
+    }
+    let pages = r.opinions.div_ceil(v.limit as u64);
+    if pages > 1 {
+        let _ = writeln!(
+            out,
+            "第 {} / {} 页（--page 翻页，--limit 每页条数）",
+            v.page, pages
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    id: &'a str,
+    #[serde(rename = "ref")]
+    reference: Option<&'a str>,
+    batch: &'a str,
+    regulation: &'a str,
+    draft: &'a str,
+    #[serde(flatten)]
+    cites: &'a crate::cite::Citations,
+    text: Cow<'a, str>,
+    score: f32,
+    snippet: String,
+    highlights: Vec<(usize, usize)>,
+    submitter: JsonSubmitter,
+    source: &'a str,
+    channel: &'static str,
+    received: String,
+    status: &'static str,
+    supporters: u64,
+    copies: u64,
+}
+
+#[derive(Serialize)]
+struct JsonSubmitter {
+    kind: &'static str,
+    name: Option<String>,
+    contact: Option<String>,
+}
+
+/// `{"total", "opinions", "page", "limit", "hits": [...], "facets": {...}}`.
+pub fn json(v: &View) -> Vec<u8> {
+    let hits: Vec<JsonHit> = v
+        .results
+        .hits
+        .iter()
+        .map(|h| {
+            let c = &h.comment;
+            let (text, name, contact) = masked(c, v.include_personal);
+            let (snip, marks) = snippet(&text, v.needles, SNIPPET);
+            JsonHit {
+                id: &c.id,
+                reference: c.reference.as_deref(),
+                batch: &c.batch,
+                regulation: &c.regulation,
+                draft: &c.draft,
+                cites: &c.cites,
+                score: h.score,
+                snippet: snip,
+                highlights: marks,
+                text,
+                submitter: JsonSubmitter {
+                    kind: c.submitter.kind.wire(),
+                    name,
+                    contact,
+                },
+                source: &c.source,
+                channel: c.channel.wire(),
+                received: c.received.to_string(),
+                status: h.status.wire(),
+                supporters: h.supporters,
+                copies: h.copies,
+            }
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "query": v.query,
+        "total": v.results.total,
+        "opinions": v.results.opinions,
+        "page": v.page,
+        "limit": v.limit,
+        "hits": hits,
+        "facets": v.results.facets,
+    });
+    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+/// The hits of the page as CSV (UTF-8 with BOM).
+pub fn csv(v: &View) -> Vec<u8> {
+    let mut w = ::csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let _ = w.write_record([
+        "编号",
+        "原编号",
+        "法规",
+        "针对稿",
+        "条款",
+        "意见内容",
+        "提出人",
+        "提出人类型",
+        "联系点",
+        "渠道",
+        "日期",
+        "处理情况",
+        "同一意见份数",
+        "得分",
+    ]);
+    for h in &v.results.hits {
+        let c = &h.comment;
+        let (text, name, _) = masked(c, v.include_personal);
+        let _ = w.write_record([
+            c.id.as_str(),
+            &defuse(c.reference.as_deref().unwrap_or("")),
+            &c.regulation,
+            &c.draft,
+            &cites(c),
+            &defuse(&text),
+            &defuse(name.as_deref().unwrap_or("")),
+            c.submitter.kind.zh(),
+            &defuse(&c.source),
+            c.channel.zh(),
+            &c.received.to_string(),
+            h.status.zh(),
+            &h.supporters.to_string(),
+            &format!("{:.3}", h.score),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,462 @@
+//! `lifa search` and `lifa index` over the sample comments: recall equal to substring matching,
+//! filters and facets equal to the store's counts, incremental updates equal to a rebuild,
+//! masked output.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::{CliTest, repo};
+
+/// A workspace with the sample drafts and the repository's stored sample comments.
+fn sample() -> CliTest {
+    let t = CliTest::with_sample();
+    let src = repo().join("comments/qinglanhu/batches");
+    let dst = t.root().join("comments/qinglanhu/batches");
+    std::fs::create_dir_all(&dst).unwrap();
+    for e in std::fs::read_dir(src).unwrap().flatten() {
+        std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
+    }
+    t
+}
+
+fn search(t: &CliTest, args: &[&str]) -> Value {
+    let out = t
+        .lifa()
+        .args(["search", "--format", "json", "--limit", "1000"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Every stored comment, unmasked, as `lifa comments` lists them.
+fn all_comments(t: &CliTest) -> Vec<Value> {
+    let out = t
+        .lifa()
+        .args([
+            "comments",
+            "qinglanhu",
+            "--format",
+            "json",
+            "--include-personal",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["comments"].as_array().unwrap().clone()
+}
+
+fn fold(s: &str) -> String {
+    s.chars().map(lifa::index::tokens::fold).collect()
+}
+
+#[test]
+fn every_comment_containing_the_query_is_found() {
+    let t = sample();
+    let comments = all_comments(&t);
+    let queries = [
+        // Long compounds and legislative terms.
+        "基层立法联系点",
+        "青澜湖保护条例",
+        "饮用水水源保护区",
+        "网箱养殖",
+        "生态补偿",
+        "法律责任",
+        "一级保护区",
+        "湖长制",
+        "人民政府",
+        "保护范围",
+        "最低生态水位",
+        // Out-of-vocabulary names and mixed text.
+        "青澜湖",
+        "白沙河",
+        "东岸县",
+        "澜湖区",
+        "渔业村",
+        "COD",
+        "2026",
+        "PM2.5",
+        "App",
+        // Single characters.
+        "湖",
+        "鱼",
+        "船",
+        "罚",
+        "树",
+        "桥",
+        "电",
+        "a",
+        "5",
+        "，",
+        // Two-character words.
+        "垃圾",
+        "罚款",
+        "游船",
+        "垂钓",
+        "禁渔",
+        "湿地",
+        "排污",
+        "补偿",
+        "监测",
+        "界桩",
+        "污水",
+        "岸线",
+        "执法",
+        "噪音",
+        "化肥",
+        "农药",
+        "蓝藻",
+        "投饵",
+        "砂石",
+        "露营",
+        // Fragments that cut across jieba words.
+        "护条",
+        "保护区内",
+        "内禁止",
+        "的湖",
+        "湖的",
+    ];
+    assert!(queries.len() >= 50);
+    let mut nonzero = 0;
+    for q in queries {
+        let want: Vec<&str> = comments
+            .iter()
+            .filter(|c| fold(c["text"].as_str().unwrap()).contains(&fold(q)))
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        let v = search(&t, &[q]);
+        assert_eq!(v["total"].as_u64().unwrap(), want.len() as u64, "query {q}");
+        // Hits fold copies of one opinion; their copies add up to the total.
+        let copies: u64 = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["copies"].as_u64().unwrap())
+            .sum();
+        assert_eq!(copies, want.len() as u64, "query {q}");
+        for h in v["hits"].as_array().unwrap() {
+            assert!(
+                want.contains(&h["id"].as_str().unwrap()),
+                "query {q}: {} does not contain it",
+                h["id"]
+            );
+        }
+        nonzero += usize::from(!want.is_empty());
+    }
+    assert!(nonzero >= 45, "most queries should have hits ({nonzero})");
+}
+
+#[test]
+fn words_phrases_and_boolean_operators() {
+    let t = sample();
+    let comments = all_comments(&t);
+    let count = |f: &dyn Fn(&str) -> bool| {
+        comments
+            .iter()
+            .filter(|c| f(c["text"].as_str().unwrap()))
+            .count() as u64
+    };
+    let and = search(&t, &["垃圾", "罚款"]);
+    assert_eq!(
+        and["total"],
+        count(&|s| s.contains("垃圾") && s.contains("罚款"))
+    );
+    let or = search(&t, &["垂钓", "OR", "游泳"]);
+    assert_eq!(
+        or["total"],
+        count(&|s| s.contains("垂钓") || s.contains("游泳"))
+    );
+    let not = search(&t, &["湖", "NOT", "网箱"]);
+    assert_eq!(
+        not["total"],
+        count(&|s| s.contains('湖') && !s.contains("网箱"))
+    );
+    let minus = search(&t, &["湖 -网箱"]);
+    assert_eq!(minus["total"], not["total"]);
+    let phrase = search(&t, &["\"禁止在\""]);
+    assert_eq!(phrase["total"], count(&|s| s.contains("禁止在")));
+    assert!(phrase["total"].as_u64().unwrap() > 0);
+    let grouped = search(&t, &["(垃圾 OR 污水) 罚款"]);
+    assert_eq!(
+        grouped["total"],
+        count(&|s| (s.contains("垃圾") || s.contains("污水")) && s.contains("罚款"))
+    );
+    // Highlights point at the query in the snippet.
+    for h in and["hits"].as_array().unwrap() {
+        let snip: Vec<char> = h["snippet"].as_str().unwrap().chars().collect();
+        for m in h["highlights"].as_array().unwrap() {
+            let (a, b) = (
+                m[0].as_u64().unwrap() as usize,
+                m[1].as_u64().unwrap() as usize,
+            );
+            let s: String = snip[a..b].iter().collect();
+            assert!(s == "垃圾" || s == "罚款", "{s}");
+        }
+    }
+    // A malformed query is refused with a message, exit 1.
+    let out = t.lifa().args(["search", "\"未闭合"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("引号没有配对"));
+}
+
+fn facet(v: &Value, name: &str) -> BTreeMap<String, u64> {
+    v["facets"][name]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, n)| (k.clone(), n.as_u64().unwrap()))
+        .collect()
+}
+
+fn tally<'a>(
+    it: impl Iterator<Item = &'a Value>,
+    f: impl Fn(&Value) -> String,
+) -> BTreeMap<String, u64> {
+    let mut m = BTreeMap::new();
+    for c in it {
+        *m.entry(f(c)).or_default() += 1;
+    }
+    m
+}
+
+#[test]
+fn filters_and_facets_agree_with_the_store() {
+    let t = sample();
+    let comments = all_comments(&t);
+    let kind_zh = |w: &str| {
+        lifa::comment::Kind::ALL
+            .iter()
+            .find(|k| k.wire() == w)
+            .unwrap()
+            .zh()
+            .to_string()
+    };
+    let channel_zh = |w: &str| {
+        lifa::comment::Channel::ALL
+            .iter()
+            .find(|k| k.wire() == w)
+            .unwrap()
+            .zh()
+            .to_string()
+    };
+    type Pred = Box<dyn Fn(&Value) -> bool>;
+    let cases: Vec<(Vec<&str>, Pred)> = vec![
+        (vec!["湖"], Box::new(|_| true)),
+        (
+            vec!["湖", "--kind", "专家"],
+            Box::new(|c| c["submitter"]["kind"] == "expert"),
+        ),
+        (
+            vec!["湖", "--channel", "座谈会"],
+            Box::new(|c| c["channel"] == "forum"),
+        ),
+        (
+            vec!["湖", "--source", "湖滨街道"],
+            Box::new(|c| c["source"].as_str().unwrap().contains("湖滨街道")),
+        ),
+        (
+            vec!["湖", "--since", "2026-05-01"],
+            Box::new(|c| c["received"].as_str().unwrap() >= "2026-05-01"),
+        ),
+        (
+            vec!["湖", "--until", "2026-04-15"],
+            Box::new(|c| c["received"].as_str().unwrap() <= "2026-04-15"),
+        ),
+        (vec!["湖", "--reg", "qinglanhu"], Box::new(|_| true)),
+        (
+            vec!["湖", "--article", "第十四条"],
+            Box::new(|c| {
+                c["articles"].as_array().is_some_and(|a| {
+                    a.iter()
+                        .any(|x| x["article"] == 14 && x.get("sub").is_none())
+                })
+            }),
+        ),
+        (
+            vec!["湖", "--article", "第四十四条", "--version", "v2"],
+            Box::new(|c| {
+                c["articles"].as_array().is_some_and(|a| {
+                    a.iter()
+                        .any(|x| x["article"] == 37 && x.get("sub").is_none())
+                })
+            }),
+        ),
+        (vec!["湖", "--status", "未处理"], Box::new(|_| true)),
+        (vec!["湖", "--status", "采纳"], Box::new(|_| false)),
+    ];
+    for (args, pred) in cases {
+        let v = search(&t, &args);
+        let sel: Vec<&Value> = comments
+            .iter()
+            .filter(|c| c["text"].as_str().unwrap().contains('湖') && pred(c))
+            .collect();
+        assert_eq!(v["total"].as_u64().unwrap(), sel.len() as u64, "{args:?}");
+        assert_eq!(
+            facet(&v, "source"),
+            tally(sel.iter().copied(), |c| c["source"]
+                .as_str()
+                .unwrap()
+                .to_string()),
+            "{args:?}"
+        );
+        assert_eq!(
+            facet(&v, "kind"),
+            tally(sel.iter().copied(), |c| kind_zh(
+                c["submitter"]["kind"].as_str().unwrap()
+            )),
+            "{args:?}"
+        );
+        assert_eq!(
+            facet(&v, "channel"),
+            tally(sel.iter().copied(), |c| channel_zh(
+                c["channel"].as_str().unwrap()
+            )),
+            "{args:?}"
+        );
+        if !sel.is_empty() {
+            assert_eq!(
+                facet(&v, "status"),
+                BTreeMap::from([("未处理".to_string(), sel.len() as u64)])
+            );
+        }
+        // Opinions: distinct opinion ids among the selected comments.
+        let opinions: std::collections::BTreeSet<&str> =
+            sel.iter().map(|c| c["opinion"].as_str().unwrap()).collect();
+        assert_eq!(
+            v["opinions"].as_u64().unwrap(),
+            opinions.len() as u64,
+            "{args:?}"
+        );
+    }
+    let v = search(&t, &["湖", "--article", "第十四条"]);
+    let art = facet(&v, "article");
+    assert!(
+        art.get("qinglanhu 一审稿第十四条").is_some_and(|n| *n > 0),
+        "{art:?}"
+    );
+}
+
+#[test]
+fn an_incremental_update_equals_a_rebuild() {
+    let t = CliTest::with_sample();
+    let u = repo().join("tests/fixtures/uploads");
+    let first: Vec<String> = [
+        "hubin-2026-04.csv",
+        "daxue-2026-04.xlsx",
+        "online-2026-05.jsonl",
+    ]
+    .iter()
+    .map(|f| u.join(f).display().to_string())
+    .collect();
+    let out = t
+        .lifa()
+        .arg("import")
+        .arg("qinglanhu")
+        .args(&first)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("索引已更新"));
+    let before = search(&t, &["网箱养殖"]);
+    // The second import adds a copy of the campaign (lvxie has one): the campaign's group
+    // grows, and its existing members are re-indexed with the new size.
+    let out = t
+        .lifa()
+        .args(["import", "qinglanhu"])
+        .arg(u.join("lvxie-2026-05.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let y = u.join("yumincun-2026-05.csv");
+    let out = t
+        .lifa()
+        .args([
+            "import",
+            "qinglanhu",
+            y.to_str().unwrap(),
+            "--source",
+            "东岸县渔业村基层立法联系点",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let queries = [
+        vec!["网箱养殖"],
+        vec!["湖"],
+        vec!["垃圾", "OR", "污水"],
+        vec!["罚款", "--kind", "专家"],
+    ];
+    let incremental: Vec<Value> = queries.iter().map(|q| search(&t, q)).collect();
+    assert_ne!(incremental[0]["total"], before["total"]);
+    let out = t.lifa().args(["index", "--rebuild"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("共 567 条意见"));
+    let rebuilt: Vec<Value> = queries.iter().map(|q| search(&t, q)).collect();
+    // The same comments, facets and opinions (BM25 scores can differ in the last digits while
+    // deleted documents wait for a segment merge, so hits are compared as sets).
+    let essence = |v: &Value| {
+        let mut hits: Vec<String> = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| format!("{} {} {}", h["id"], h["copies"], h["supporters"]))
+            .collect();
+        hits.sort();
+        (
+            v["total"].clone(),
+            v["opinions"].clone(),
+            v["facets"].clone(),
+            hits,
+        )
+    };
+    for (a, b) in incremental.iter().zip(&rebuilt) {
+        assert!(
+            essence(a) == essence(b),
+            "incremental and rebuilt differ for {}",
+            a["query"]
+        );
+    }
+    // Deleting index/ loses nothing: the next search rebuilds it.
+    std::fs::remove_dir_all(t.root().join("index")).unwrap();
+    let again: Vec<Value> = queries.iter().map(|q| search(&t, q)).collect();
+    assert!(again == rebuilt, "a rebuilt index answers the same");
+    // The campaign shows once, with all its copies.
+    let camp = &rebuilt[0]["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["supporters"] == 45)
+        .cloned();
+    assert!(camp.is_some(), "{}", rebuilt[0]);
+}
+
+#[test]
+fn output_masks_personal_information() {
+    let t = sample();
+    for format in ["term", "json", "csv"] {
+        let out = t
+            .lifa()
+            .args([
+                "search",
+                "电话 OR 身份证 OR 我叫 OR 湖",
+                "--limit",
+                "1000",
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("****"), "{format}: nothing masked?");
+        // The fixtures' phone numbers all start 1390000; the ID number holds 19850715.
+        assert!(!text.contains("1390000"), "{format}: a phone number leaked");
+        assert!(!text.contains("19850715"), "{format}: an ID number leaked");
+    }
+}
