@@ -71,6 +71,51 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
   lifa search 罚款 --reg qinglanhu --article 第五十四条 --kind 专家 --since 2026-04-15
   lifa search 湖 --format json --limit 50 --page 2")]
     Search(SearchArgs),
+
+    /// 记录意见的处理情况（采纳、部分采纳、已在他条体现、未采纳、待研究），或导入意见采纳情况表
+    #[command(after_help = "示例：
+  lifa decide qinglanhu c1a2b3c4d5e6f --status 采纳 --where 二审稿第十五条
+  lifa decide qinglanhu 17 --status 未采纳 --reason 与上位法规定不一致
+  lifa decide qinglanhu c1a2b3c4d5e6f --status 已在他条体现 --group   整组（重复、联名）一并处理
+  lifa decide qinglanhu --sheet 意见采纳情况表.xlsx                   表头：编号、来源文件、采纳情况、理由、对应修改
+
+处理记录只追加、不改写（comments/<法规>/decisions.jsonl）；同一条意见以最后一次记录为准。")]
+    Decide(DecideArgs),
+}
+
+/// `lifa decide` arguments.
+#[derive(Debug, clap::Args)]
+pub struct DecideArgs {
+    /// 法规名（drafts/ 下的文件夹名）
+    #[arg(value_name = "REG")]
+    pub reg: String,
+    /// 意见：lifa 编号（c 开头）或批次中的编号
+    #[arg(value_name = "COMMENT")]
+    pub comments: Vec<String>,
+    /// 处理情况：采纳、部分采纳、已在他条体现、未采纳、待研究
+    #[arg(long, value_name = "STATUS", value_parser = parse_status, required_unless_present = "sheet")]
+    pub status: Option<crate::decisions::Status>,
+    /// 理由
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// 在新稿中的体现（如 二审稿第十五条）
+    #[arg(long = "where", value_name = "TEXT")]
+    pub location: Option<String>,
+    /// 该意见推动的修改（lifa diff 给出的修改编号，可多次使用）
+    #[arg(long = "edit", value_name = "ID")]
+    pub edits: Vec<String>,
+    /// 对意见所在的整组（重复意见、联名意见）一并处理
+    #[arg(long)]
+    pub group: bool,
+    /// 导入意见采纳情况表（.xlsx 或 .csv）
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["comments", "status"])]
+    pub sheet: Option<PathBuf>,
+    /// 处理人（默认为当前系统用户）
+    #[arg(long, value_name = "NAME", env = "LIFA_USER")]
+    pub by: Option<String>,
+    /// 只检查，不写入
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `lifa index` arguments.

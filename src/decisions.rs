@@ -122,6 +122,9 @@ pub struct Decision {
     /// Edit ids (from `lifa diff`) the comment drove.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub edits: Vec<String>,
+    /// Where the comment shows in the new draft, as staff wrote it (`二审稿第十五条`).
+    #[serde(rename = "where", default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     /// Who decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
@@ -165,4 +168,81 @@ pub fn current(ws: &Workspace, reg: &str) -> Result<HashMap<String, Decision>> {
         out.insert(d.comment.clone(), d);
     }
     Ok(out)
+}
+
+/// Appends decisions to `decisions.jsonl` all at once: the file is rewritten through a temporary
+/// file (old lines + new lines), flushed and renamed, so a crash leaves the old file or the new
+/// one, never half a sheet.
+pub fn append(ws: &Workspace, reg: &str, new: &[Decision]) -> Result<()> {
+    let p = path(ws, reg);
+    let mut bytes = match std::fs::read(&p) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => {
+            return Err(Error::Io {
+                path: p.display().to_string(),
+                source,
+            });
+        }
+    };
+    if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+        bytes.push(b'\n');
+    }
+    for d in new {
+        serde_json::to_writer(&mut bytes, d).map_err(|e| Error::Store {
+            path: p.display().to_string(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        bytes.push(b'\n');
+    }
+    if let Some(dir) = p.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+    }
+    crate::store::write_atomic(&p, &bytes)
+}
+
+/// Finds the comment a disposition sheet or a command line means: a lifa id (`c1a2…`), or the
+/// batch's own number (编号), narrowed by the uploaded file's name when several batches use it.
+pub fn resolve<'a>(
+    comments: &'a [crate::comment::Comment],
+    files: &HashMap<String, String>,
+    reference: &str,
+    file: Option<&str>,
+) -> std::result::Result<&'a crate::comment::Comment, String> {
+    let reference = reference.trim();
+    if let Some(c) = comments.iter().find(|c| c.id == reference) {
+        return Ok(c);
+    }
+    let matches: Vec<&crate::comment::Comment> = comments
+        .iter()
+        .filter(|c| c.reference.as_deref() == Some(reference))
+        .filter(|c| file.is_none_or(|f| files.get(&c.batch).is_some_and(|name| name == f.trim())))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(match file {
+            Some(f) => format!("找不到文件“{f}”中编号为“{reference}”的意见"),
+            None => format!("找不到编号为“{reference}”的意见（可写 lifa 编号，如 c1a2b3c4d5e6f）"),
+        }),
+        many => Err(format!(
+            "编号“{reference}”对应 {} 条意见（来自 {}），请注明来源文件",
+            many.len(),
+            many.iter()
+                .filter_map(|c| files.get(&c.batch).map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("、")
+        )),
+    }
+}
+
+/// Edit ids (10 hex digits, as `lifa diff` prints them) in a cell.
+pub fn edit_ids(cell: &str) -> Vec<String> {
+    cell.split(|c: char| !c.is_ascii_hexdigit())
+        .filter(|w| w.len() == 10)
+        .map(|w| w.to_ascii_lowercase())
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! the bytes. The only code that chooses paths or writes to stdout.
 
 mod comments;
+mod decide;
 mod diff;
 mod import;
 mod index;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Comments(args) => comments::run(&ws, &args),
         Command::Index(args) => index::run(&ws, &args),
         Command::Search(args) => search::run(&ws, &args),
+        Command::Decide(args) => decide::run(&ws, &args),
     }
 }
 

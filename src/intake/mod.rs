@@ -559,9 +559,33 @@ pub fn read(path: &Path, sheet: Option<&str>, map: &HeaderMap) -> Result<Upload>
 }
 
 /// A sheet as rows of cell texts; `first_row` is the spreadsheet number of `rows[0]`.
-struct Table {
-    rows: Vec<Vec<String>>,
-    first_row: usize,
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The rows, header included.
+    pub rows: Vec<Vec<String>>,
+    /// Spreadsheet row number of `rows[0]`.
+    pub first_row: usize,
+}
+
+/// Reads any CSV (any encoding) or Excel sheet as a plain table — for sheets other than comment
+/// batches, such as the disposition table staff keep.
+pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    match FileFormat::detect(path, &bytes) {
+        Some(FileFormat::Csv) => {
+            let (text, _) = decode::decode(&shown, &bytes)?;
+            csv::read(&shown, &text)
+        }
+        Some(FileFormat::Excel) => Ok(xlsx::read(&shown, bytes, sheet)?.0),
+        _ => Err(Error::Upload {
+            path: shown,
+            message: "请使用 .csv 或 .xlsx 文件".into(),
+        }),
+    }
 }
 
 #[cfg(test)]
