@@ -178,4 +178,23 @@ mod tests {
         assert!(words.contains(&"网箱养殖"), "{words:?}");
         assert!(!words.contains(&"，"));
     }
+
+    #[test]
+    fn a_workspace_extends_the_dictionary() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "建议整治澜溪口湿地。";
+        let before: Vec<String> = Words::new(dir.path())
+            .words(text)
+            .into_iter()
+            .map(|t| t.0.to_string())
+            .collect();
+        assert!(!before.contains(&"澜溪口湿地".to_string()), "{before:?}");
+        std::fs::write(dir.path().join("userdict.txt"), "澜溪口湿地 500 ns\n").unwrap();
+        let after: Vec<String> = Words::new(dir.path())
+            .words(text)
+            .into_iter()
+            .map(|t| t.0.to_string())
+            .collect();
+        assert!(after.contains(&"澜溪口湿地".to_string()), "{after:?}");
+    }
 }
