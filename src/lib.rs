@@ -61,6 +61,7 @@ pub mod intake;
 pub mod lineage;
 pub mod opinions;
 pub mod privacy;
+pub mod proposal;
 pub mod refs;
 pub mod report;
 pub mod search;
