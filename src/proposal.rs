@@ -165,6 +165,8 @@ pub fn proposals(text: &str) -> Vec<Proposal> {
             }
         }
         let lead = tail_chars(before, 6);
+        let head: String = after_q.trim_start().chars().take(6).collect();
+        let deleted_after = DELETE.iter().any(|v| head.contains(v)) && !head.contains(OPEN);
         if verb_then_place(&tail_chars(before, 16), &DELETE) {
             out.push(Proposal::Delete(q.text.clone()));
             used[i] = true;
@@ -176,10 +178,7 @@ pub fn proposals(text: &str) -> Vec<Proposal> {
                 new: q.text.clone(),
             });
             used[i] = true;
-        } else if {
-            let head: String = after_q.trim_start().chars().take(6).collect();
-            DELETE.iter().any(|v| head.contains(v)) && !head.contains(OPEN)
-        } {
+        } else if deleted_after {
             // “A”应当删除 / “A”一词删去
             out.push(Proposal::Delete(q.text.clone()));
             used[i] = true;
