@@ -28,8 +28,9 @@ pub struct View<'a> {
     pub grouped: bool,
 }
 
-/// A comment as it may leave the store: masked unless personal data was asked for.
-fn shown<'c>(
+/// A comment as it may leave the store (text, name, contact): masked unless personal data was
+/// asked for.
+pub(crate) fn shown<'c>(
     c: &'c Comment,
     include_personal: bool,
 ) -> (Cow<'c, str>, Option<String>, Option<String>) {

@@ -7,9 +7,8 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use super::comments::defuse;
+use super::comments::{defuse, shown};
 use crate::comment::Comment;
-use crate::privacy;
 use crate::search::{Results, snippet};
 
 /// Snippet width, in characters.
@@ -31,22 +30,6 @@ pub struct View<'a> {
     pub page: usize,
     /// The query as typed.
     pub query: &'a str,
-}
-
-fn masked<'c>(c: &'c Comment, include: bool) -> (Cow<'c, str>, Option<String>, Option<String>) {
-    if include {
-        return (
-            Cow::Borrowed(&c.text),
-            c.submitter.name.clone(),
-            c.submitter.contact.clone(),
-        );
-    }
-    let names: Vec<&str> = c.submitter.name.as_deref().into_iter().collect();
-    (
-        privacy::mask_text(&c.text, &names),
-        c.submitter.name.as_deref().map(privacy::mask_name),
-        c.submitter.contact.as_deref().map(privacy::mask_contact),
-    )
 }
 
 fn cites(c: &Comment) -> String {
@@ -113,7 +96,7 @@ pub fn term(v: &View) -> String {
     let first = (v.page - 1) * v.limit;
     for (i, h) in r.hits.iter().enumerate() {
         let c = &h.comment;
-        let (text, name, _) = masked(c, v.include_personal);
+        let (text, name, _) = shown(c, v.include_personal);
         let (snip, marks) = snippet(&text, v.needles, SNIPPET);
         let chars: Vec<char> = snip.chars().collect();
         let mut line = String::new();
@@ -197,7 +180,7 @@ pub fn json(v: &View) -> Vec<u8> {
         .iter()
         .map(|h| {
             let c = &h.comment;
-            let (text, name, contact) = masked(c, v.include_personal);
+            let (text, name, contact) = shown(c, v.include_personal);
             let (snip, marks) = snippet(&text, v.needles, SNIPPET);
             JsonHit {
                 id: &c.id,
@@ -259,7 +242,7 @@ pub fn csv(v: &View) -> Vec<u8> {
     ]);
     for h in &v.results.hits {
         let c = &h.comment;
-        let (text, name, _) = masked(c, v.include_personal);
+        let (text, name, _) = shown(c, v.include_personal);
         let _ = w.write_record([
             c.id.as_str(),
             &defuse(c.reference.as_deref().unwrap_or("")),

@@ -43,6 +43,19 @@ impl CliTest {
         t
     }
 
+    /// The sample regulation with the repository's stored sample comments (batches only, no
+    /// dispositions).
+    pub fn with_sample_comments() -> Self {
+        let t = Self::with_sample();
+        let src = repo().join("comments/qinglanhu/batches");
+        let dst = t.root().join("comments/qinglanhu/batches");
+        std::fs::create_dir_all(&dst).unwrap();
+        for e in std::fs::read_dir(src).unwrap().flatten() {
+            std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
+        }
+        t
+    }
+
     /// The workspace root.
     pub fn root(&self) -> &Path {
         self.dir.path()

@@ -10,14 +10,7 @@ use crate::{CliTest, repo};
 
 /// A workspace with the sample drafts and the repository's stored sample comments.
 fn sample() -> CliTest {
-    let t = CliTest::with_sample();
-    let src = repo().join("comments/qinglanhu/batches");
-    let dst = t.root().join("comments/qinglanhu/batches");
-    std::fs::create_dir_all(&dst).unwrap();
-    for e in std::fs::read_dir(src).unwrap().flatten() {
-        std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
-    }
-    t
+    CliTest::with_sample_comments()
 }
 
 fn search(t: &CliTest, args: &[&str]) -> Value {
