@@ -78,9 +78,50 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
   lifa decide qinglanhu 17 --status 未采纳 --reason 与上位法规定不一致
   lifa decide qinglanhu c1a2b3c4d5e6f --status 已在他条体现 --group   整组（重复、联名）一并处理
   lifa decide qinglanhu --sheet 意见采纳情况表.xlsx                   表头：编号、来源文件、采纳情况、理由、对应修改
+  lifa decide qinglanhu --accept-suggestions --min-score 0.7 --dry-run  先预览，再去掉 --dry-run 批量确认
 
 处理记录只追加、不改写（comments/<法规>/decisions.jsonl）；同一条意见以最后一次记录为准。")]
     Decide(DecideArgs),
+
+    /// 每处修改由哪些意见推动：已确认的对应关系、按得分排列的建议及其依据，并列出无意见对应的修改和采纳后未体现的意见
+    #[command(after_help = "示例：
+  lifa attribute qinglanhu                   最近一批意见所针对的稿本 → 下一稿（如 一审稿 → 二审稿）
+  lifa attribute qinglanhu v1 v2 --format html --out 修改与意见.html
+  lifa attribute qinglanhu --format json     供程序读取（含 totals 统计）
+  lifa decide qinglanhu --accept-suggestions --min-score 0.7 --dry-run   预览批量确认
+
+得分 0–1：所提修改与此处文字一致 ≥ 0.9；引了该条且该条只有一处修改约 0.85；
+只凭文意相近的不超过 0.65。建议从不当作已确认；确认后显示为“已确认”。")]
+    Attribute(AttributeArgs),
+}
+
+/// `lifa attribute` arguments.
+#[derive(Debug, clap::Args)]
+pub struct AttributeArgs {
+    /// 法规名（drafts/ 下的文件夹名）
+    #[arg(value_name = "REG")]
+    pub reg: String,
+    /// 旧版本号（如 v1）；不给则取最近一批意见所针对的稿本及其下一稿
+    #[arg(value_name = "FROM", requires = "to")]
+    pub from: Option<String>,
+    /// 新版本号（如 v2）
+    #[arg(value_name = "TO")]
+    pub to: Option<String>,
+    /// 输出格式
+    #[arg(long, short = 'f', value_enum, default_value = "term")]
+    pub format: Format,
+    /// 判定“有采纳意见对应”所用的最低得分（默认 0.7，即建议的批量确认线）
+    #[arg(long, value_name = "SCORE", default_value_t = crate::attribute::RECOMMENDED_THRESHOLD)]
+    pub min_score: f32,
+    /// 写入文件而不是屏幕
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// 显示姓名、电话等个人信息（默认打码）
+    #[arg(long)]
+    pub include_personal: bool,
+    /// 终端颜色
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
 }
 
 /// `lifa decide` arguments.
@@ -93,7 +134,7 @@ pub struct DecideArgs {
     #[arg(value_name = "COMMENT")]
     pub comments: Vec<String>,
     /// 处理情况：采纳、部分采纳、已在他条体现、未采纳、待研究
-    #[arg(long, value_name = "STATUS", value_parser = parse_status, required_unless_present = "sheet")]
+    #[arg(long, value_name = "STATUS", value_parser = parse_status, required_unless_present_any = ["sheet", "accept_suggestions"])]
     pub status: Option<crate::decisions::Status>,
     /// 理由
     #[arg(long, value_name = "TEXT")]
@@ -113,6 +154,20 @@ pub struct DecideArgs {
     /// 处理人（默认为当前系统用户）
     #[arg(long, value_name = "NAME", env = "LIFA_USER")]
     pub by: Option<String>,
+    /// 批量确认建议：对已采纳（含部分采纳）的意见，把得分不低于 --min-score 的建议记为已确认的对应修改
+    #[arg(long, conflicts_with_all = ["comments", "status", "sheet", "edits"])]
+    pub accept_suggestions: bool,
+    /// 批量确认的最低得分（0–1，建议 0.7）
+    #[arg(long, value_name = "SCORE", requires = "accept_suggestions", default_value_t = crate::attribute::RECOMMENDED_THRESHOLD)]
+    pub min_score: f32,
+    /// 批量确认针对的版本（旧、新），默认为最近一批意见所针对的稿本及其下一稿
+    #[arg(
+        long,
+        value_name = "VERSION",
+        num_args = 2,
+        requires = "accept_suggestions"
+    )]
+    pub versions: Vec<String>,
     /// 只检查，不写入
     #[arg(long)]
     pub dry_run: bool,
@@ -337,6 +392,9 @@ pub struct DiffArgs {
     /// 也列出未修改的条文
     #[arg(long)]
     pub unchanged: bool,
+    /// 在每处修改下列出推动它的意见（已确认的和建议的）
+    #[arg(long, conflicts_with = "all")]
+    pub comments: bool,
     /// 写入文件而不是屏幕
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,

@@ -45,6 +45,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod attribute;
 pub mod chain;
 pub mod cite;
 pub mod cli;

@@ -25,6 +25,9 @@ pub(super) fn run(ws: &Workspace, args: &DecideArgs) -> Result<()> {
         .clone()
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()));
     let at = now_rfc3339();
+    if args.accept_suggestions {
+        return accept_suggestions(ws, args, by.as_deref(), &at);
+    }
     let new = match &args.sheet {
         Some(sheet) => from_sheet(&corpus.comments, &files, sheet, by.as_deref(), &at)?,
         None => from_args(&corpus, &files, args, by.as_deref(), &at)?,
@@ -236,4 +239,94 @@ fn from_sheet(
         });
     }
     Ok(out)
+}
+
+/// `--accept-suggestions`: for every adopted (or partly adopted) comment, records the edits
+/// suggested for it at `--min-score` or above as confirmed links, keeping its disposition,
+/// reason and 对应条文. Comments not adopted are never linked this way.
+fn accept_suggestions(ws: &Workspace, args: &DecideArgs, by: Option<&str>, at: &str) -> Result<()> {
+    if !(0.0..=1.0).contains(&args.min_score) {
+        return Err(Error::Usage(format!(
+            "--min-score {} 不在 0 到 1 之间（建议 {}）",
+            args.min_score,
+            crate::attribute::RECOMMENDED_THRESHOLD
+        )));
+    }
+    let versions = match args.versions.as_slice() {
+        [from, to] => Some((from.as_str(), to.as_str())),
+        _ => None,
+    };
+    let (a, corpus) = super::attribute::build(ws, &args.reg, versions, args.min_score)?;
+    let mut new = Vec::new();
+    let mut links = 0;
+    let mut waiting = 0;
+    for (i, best) in a.best.iter().enumerate() {
+        let picked: Vec<&str> = best
+            .iter()
+            .filter(|(_, s)| *s >= args.min_score)
+            .map(|(e, _)| a.diff.articles[e.article].edits[e.edit].id.as_str())
+            .collect();
+        if picked.is_empty() {
+            continue;
+        }
+        let c = &corpus.comments[i];
+        let Some(d) = corpus
+            .decisions
+            .get(&c.id)
+            .filter(|d| d.status.is_adopted())
+        else {
+            if corpus.status(i) == Status::Undecided || corpus.status(i) == Status::Pending {
+                waiting += 1;
+            }
+            continue;
+        };
+        let mut edits = d.edits.clone();
+        let before = edits.len();
+        for id in picked {
+            if !edits.iter().any(|e| e == id) {
+                edits.push(id.to_string());
+            }
+        }
+        if edits.len() == before {
+            continue;
+        }
+        links += edits.len() - before;
+        if args.dry_run {
+            println!(
+                "{}  {}  → {}",
+                c.id,
+                c.reference.as_deref().unwrap_or("-"),
+                edits[before..].join("、")
+            );
+        }
+        new.push(Decision {
+            comment: c.id.clone(),
+            status: d.status,
+            reason: d.reason.clone(),
+            edits,
+            location: d.location.clone(),
+            by: by.map(str::to_string),
+            at: at.to_string(),
+        });
+    }
+    let note = if waiting > 0 {
+        format!("；另有 {waiting} 条未处理或待研究的意见也有得分达标的建议，处理为采纳后可再确认")
+    } else {
+        String::new()
+    };
+    if args.dry_run {
+        println!(
+            "将确认 {} 条已采纳意见与修改的 {links} 个对应关系（得分 ≥ {}）{note}（试运行：未写入）",
+            new.len(),
+            args.min_score
+        );
+        return Ok(());
+    }
+    decisions::append(ws, &args.reg, &new)?;
+    println!(
+        "已确认 {} 条已采纳意见与修改的 {links} 个对应关系（得分 ≥ {}）{note}",
+        new.len(),
+        args.min_score
+    );
+    Ok(())
 }

@@ -9,6 +9,7 @@ use crate::cli::DiffArgs;
 use crate::diff::{DraftDiff, diff};
 use crate::draft::Draft;
 use crate::error::{Error, Result};
+use crate::report::attribute::Attributed;
 use crate::report::{self, Options};
 use crate::workspace::{Version, Workspace};
 
@@ -26,6 +27,11 @@ pub(super) fn run(ws: &Workspace, args: &DiffArgs) -> Result<()> {
         };
         if args.to.is_some() || args.all {
             return Err(Error::Usage("直接对照文件时只能给出两个文件".into()));
+        }
+        if args.comments {
+            return Err(Error::Usage(
+                "--comments 需要工作区中的法规（drafts/<法规>/ 与 comments/<法规>/），直接对照文件时没有意见可列".into(),
+            ));
         }
         let old = Draft::load(Path::new(&args.target))?;
         let new = Draft::load(Path::new(new_path))?;
@@ -54,26 +60,68 @@ pub(super) fn run(ws: &Workspace, args: &DiffArgs) -> Result<()> {
                 .collect::<Result<Vec<_>>>()?;
             report::render_chain(&chain(&diffs), args.format, opts)
         } else {
-            let (old, new) = match (&args.from, &args.to) {
-                (None, None) => (&versions[versions.len() - 2], &versions[versions.len() - 1]),
-                (Some(f), Some(t)) => (find(&versions, reg, f)?, find(&versions, reg, t)?),
-                (Some(_), None) => {
-                    return Err(Error::Usage(format!(
-                        "请同时给出旧版本和新版本，例如：lifa diff {reg} {} {}",
-                        versions[0].id,
-                        versions[versions.len() - 1].id
-                    )));
-                }
-                (None, Some(_)) => unreachable!("clap fills positionals in order"),
-            };
-            let d = compare(ws, reg, old, new)?;
-            report::render_diff(&d, args.format, opts)
+            let (old, new) = pick(
+                &versions,
+                reg,
+                match (&args.from, &args.to) {
+                    (Some(f), Some(t)) => Some((f.as_str(), t.as_str())),
+                    (Some(_), None) => {
+                        return Err(Error::Usage(format!(
+                            "请同时给出旧版本和新版本，例如：lifa diff {reg} {} {}",
+                            versions[0].id,
+                            versions[versions.len() - 1].id
+                        )));
+                    }
+                    _ => None,
+                },
+            )?;
+            if args.comments {
+                let (a, corpus) = super::attribute::build(
+                    ws,
+                    reg,
+                    Some((old.id.as_str(), new.id.as_str())),
+                    crate::attribute::RECOMMENDED_THRESHOLD,
+                )?;
+                let notes = Attributed {
+                    attribution: &a,
+                    corpus: &corpus,
+                    include_personal: false,
+                    sections: false,
+                };
+                report::render_attributed(&a.diff, args.format, opts, Some(&notes))
+            } else {
+                let d = compare(ws, reg, old, new)?;
+                report::render_diff(&d, args.format, opts)
+            }
         }
     };
     super::emit(&bytes, args.out.as_deref())
 }
 
-fn compare(ws: &Workspace, reg: &str, old: &Version, new: &Version) -> Result<DraftDiff> {
+/// The two versions to compare: the named ones, or the last two.
+pub(super) fn pick<'a>(
+    versions: &'a [Version],
+    reg: &str,
+    named: Option<(&str, &str)>,
+) -> Result<(&'a Version, &'a Version)> {
+    if versions.len() < 2 {
+        return Err(Error::TooFewVersions {
+            reg: reg.to_string(),
+            count: versions.len(),
+        });
+    }
+    match named {
+        None => Ok((&versions[versions.len() - 2], &versions[versions.len() - 1])),
+        Some((f, t)) => Ok((find(versions, reg, f)?, find(versions, reg, t)?)),
+    }
+}
+
+pub(super) fn compare(
+    ws: &Workspace,
+    reg: &str,
+    old: &Version,
+    new: &Version,
+) -> Result<DraftDiff> {
     let overrides = ws.overrides(reg, old, new)?;
     let a = align(&old.draft, &new.draft, &overrides);
     Ok(diff(

@@ -1,6 +1,7 @@
 //! One function per subcommand: load inputs, call the pipeline stages, pick a renderer, write
 //! the bytes. The only code that chooses paths or writes to stdout.
 
+mod attribute;
 mod comments;
 mod decide;
 mod diff;
@@ -47,6 +48,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Index(args) => index::run(&ws, &args),
         Command::Search(args) => search::run(&ws, &args),
         Command::Decide(args) => decide::run(&ws, &args),
+        Command::Attribute(args) => attribute::run(&ws, &args),
     }
 }
 

@@ -1,7 +1,9 @@
 //! HTML rendering: a self-contained, printable side-by-side comparison page. Deletions are
 //! struck through, insertions bold and underlined, as Chinese legislative documents mark them.
 
+use super::attribute::Attributed;
 use super::{Options, describe, pair_title, summary_lines};
+use crate::attribute::EditRef;
 use crate::chain::Chain;
 use crate::diff::{ArticleDiff, DraftDiff, SegmentOp};
 
@@ -23,6 +25,13 @@ ins{text-decoration:underline;font-weight:bold;color:#063;}
 tr.division td{background:#f1f1ec;font-weight:bold;text-align:center;font-family:"SimHei","黑体",sans-serif}
 .id{font-family:monospace;font-size:.85em;color:#555}
 .legend{color:#444;font-size:.9em}
+ul.comments{margin:.2em 0 .5em 0;padding-left:1.2em;font-size:.9em}
+ul.comments li{margin:.2em 0}
+ul.comments li.confirmed .tag{color:#035;font-weight:bold}
+ul.comments li.suggested .tag{color:#666}
+.chead{color:#333}
+.why{color:#666;font-size:.9em}
+table.rates{width:auto;margin:.5em 0}
 @media print{th{position:static}body{max-width:none}tr{page-break-inside:avoid}}
 "#;
 
@@ -83,7 +92,7 @@ fn side(a: &ArticleDiff, keep: SegmentOp, label: &str) -> String {
         .collect()
 }
 
-pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
+pub(super) fn diff(d: &DraftDiff, opts: Options, notes: Option<&Attributed<'_>>) -> String {
     let title = d
         .new
         .title
@@ -108,7 +117,7 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
     ));
     let mut hidden = 0;
     let mut current_division: std::sync::Arc<[String]> = std::sync::Arc::from(Vec::new());
-    for a in &d.articles {
+    for (ai, a) in d.articles.iter().enumerate() {
         if let Some(n) = &a.new
             && n.divisions != current_division
         {
@@ -141,12 +150,21 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
         );
         if !a.edits.is_empty() {
             note.push_str(&format!("<p class=\"first\">{} 处修改</p>", a.edits.len()));
-            for e in &a.edits {
+            for (ei, e) in a.edits.iter().enumerate() {
                 note.push_str(&format!(
                     "<p class=\"first\"><span class=\"id\">{}</span> {}</p>",
                     escape(&e.id),
                     escape(e.kind.label_zh())
                 ));
+                if let Some(n) = notes {
+                    note.push_str(&super::attribute::html_lines(
+                        n,
+                        EditRef {
+                            article: ai,
+                            edit: ei,
+                        },
+                    ));
+                }
             }
         }
         b.push_str(&format!(
@@ -158,6 +176,9 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
         b.push_str(&format!(
             "<p class=\"legend\">其余 {hidden} 条未作修改，未列出。</p>\n"
         ));
+    }
+    if let Some(n) = notes.filter(|n| n.sections) {
+        b.push_str(&super::attribute::html_sections(n));
     }
     page(&format!("{title} 条文对照表"), &b)
 }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::attribute::{Attributed, CommentJson, SectionsJson, json_comments, json_sections};
+use crate::attribute::EditRef;
 use crate::chain::Chain;
 use crate::diff::{ArticleDiff, ArticleSide, DraftDiff, Summary, VersionInfo};
 
@@ -13,6 +15,8 @@ struct DiffJson<'a> {
     to: VersionJson<'a>,
     summary: SummaryJson,
     articles: Vec<ArticleJson<'a>>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    attribution: Option<SectionsJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -122,10 +126,13 @@ struct EditJson<'a> {
     kind: &'static str,
     old: &'a str,
     new: &'a str,
-    comments: [(); 0],
+    comments: Vec<CommentJson>,
 }
 
-fn article(a: &ArticleDiff) -> ArticleJson<'_> {
+fn article<'a>(
+    (ai, a): (usize, &'a ArticleDiff),
+    notes: Option<&Attributed<'_>>,
+) -> ArticleJson<'a> {
     ArticleJson {
         change: a.change.as_str(),
         moved: a.moved,
@@ -141,12 +148,21 @@ fn article(a: &ArticleDiff) -> ArticleJson<'_> {
         edits: a
             .edits
             .iter()
-            .map(|e| EditJson {
+            .enumerate()
+            .map(|(ei, e)| EditJson {
                 id: &e.id,
                 kind: e.kind.as_str(),
                 old: &e.old,
                 new: &e.new,
-                comments: [],
+                comments: notes.map_or_else(Vec::new, |n| {
+                    json_comments(
+                        n,
+                        EditRef {
+                            article: ai,
+                            edit: ei,
+                        },
+                    )
+                }),
             })
             .collect(),
     }
@@ -158,13 +174,19 @@ fn to_bytes<T: Serialize>(value: &T) -> Vec<u8> {
     out
 }
 
-pub(super) fn diff(d: &DraftDiff) -> Vec<u8> {
+pub(super) fn diff<'a>(d: &'a DraftDiff, notes: Option<&Attributed<'a>>) -> Vec<u8> {
     to_bytes(&DiffJson {
         regulation: d.regulation.as_deref(),
         from: (&d.old).into(),
         to: (&d.new).into(),
         summary: (&d.summary).into(),
-        articles: d.articles.iter().map(article).collect(),
+        articles: d
+            .articles
+            .iter()
+            .enumerate()
+            .map(|x| article(x, notes))
+            .collect(),
+        attribution: notes.filter(|n| n.sections).map(json_sections),
     })
 }
 

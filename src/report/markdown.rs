@@ -1,7 +1,9 @@
 //! Markdown rendering: the 条文对照表 as a table (原条文 | 修改后条文 | 说明), deletions as
 //! `~~删除~~`, insertions as `**增加**`.
 
+use super::attribute::Attributed;
 use super::{Options, describe, pair_title, summary_lines};
+use crate::attribute::EditRef;
 use crate::chain::Chain;
 use crate::diff::{ArticleDiff, DraftDiff, SegmentOp};
 
@@ -48,7 +50,7 @@ fn side(a: &ArticleDiff, keep: SegmentOp, mark: &str, label: Option<&str>) -> St
     out
 }
 
-pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
+pub(super) fn diff(d: &DraftDiff, opts: Options, notes: Option<&Attributed<'_>>) -> String {
     let mut out = String::new();
     let title = d
         .new
@@ -72,7 +74,7 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
         d.new.display_name()
     ));
     let mut hidden = 0;
-    for a in &d.articles {
+    for (ai, a) in d.articles.iter().enumerate() {
         if !opts.show_unchanged && !a.is_change() {
             hidden += 1;
             continue;
@@ -92,10 +94,32 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
             let ids: Vec<&str> = a.edits.iter().map(|e| e.id.as_str()).collect();
             note.push_str(&format!("<br>{} 处（{}）", a.edits.len(), ids.join("、")));
         }
+        if let Some(n) = notes {
+            for (ei, e) in a.edits.iter().enumerate() {
+                for l in n.lines(EditRef {
+                    article: ai,
+                    edit: ei,
+                }) {
+                    note.push_str(&format!(
+                        "<br>[{}] **{}** {}：{}",
+                        e.id,
+                        cell(&l.tag),
+                        cell(&l.head),
+                        cell(&l.text)
+                    ));
+                    if !l.evidence.is_empty() {
+                        note.push_str(&format!("（{}）", cell(&l.evidence)));
+                    }
+                }
+            }
+        }
         out.push_str(&format!("| {old} | {new} | {note} |\n"));
     }
     if hidden > 0 {
         out.push_str(&format!("\n其余 {hidden} 条未作修改，未列出。\n"));
+    }
+    if let Some(n) = notes.filter(|n| n.sections) {
+        out.push_str(&super::attribute::md_sections(n, cell));
     }
     out
 }

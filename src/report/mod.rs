@@ -2,6 +2,7 @@
 //!
 //! Last stage of the pipeline. `commands/` picks a [`Format`] and decides where the bytes go.
 
+pub mod attribute;
 pub mod comments;
 mod html;
 mod json;
@@ -36,11 +37,22 @@ pub struct Options {
 
 /// Renders a two-version comparison.
 pub fn render_diff(diff: &DraftDiff, format: Format, opts: Options) -> Vec<u8> {
+    render_attributed(diff, format, opts, None)
+}
+
+/// Renders a two-version comparison with, under each edit, the comments attributed to it
+/// (`notes.attribution.diff` must be `diff`).
+pub fn render_attributed(
+    diff: &DraftDiff,
+    format: Format,
+    opts: Options,
+    notes: Option<&attribute::Attributed<'_>>,
+) -> Vec<u8> {
     match format {
-        Format::Term => term::diff(diff, opts).into_bytes(),
-        Format::Md => markdown::diff(diff, opts).into_bytes(),
-        Format::Html => html::diff(diff, opts).into_bytes(),
-        Format::Json => json::diff(diff),
+        Format::Term => term::diff(diff, opts, notes).into_bytes(),
+        Format::Md => markdown::diff(diff, opts, notes).into_bytes(),
+        Format::Html => html::diff(diff, opts, notes).into_bytes(),
+        Format::Json => json::diff(diff, notes),
     }
 }
 

@@ -3,7 +3,9 @@
 
 use anstyle::{AnsiColor, Effects, Style};
 
+use super::attribute::Attributed;
 use super::{Options, describe, pair_title, summary_lines};
+use crate::attribute::EditRef;
 use crate::chain::Chain;
 use crate::diff::{ArticleDiff, DraftDiff, SegmentOp};
 
@@ -51,7 +53,7 @@ fn inline(a: &ArticleDiff, color: bool) -> String {
     out
 }
 
-pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
+pub(super) fn diff(d: &DraftDiff, opts: Options, notes: Option<&Attributed<'_>>) -> String {
     let mut out = String::new();
     let title = d
         .new
@@ -75,7 +77,7 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
         out.push('\n');
     }
     let mut hidden = 0;
-    for a in &d.articles {
+    for (ai, a) in d.articles.iter().enumerate() {
         if !opts.show_unchanged && !a.is_change() {
             hidden += 1;
             continue;
@@ -89,7 +91,7 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
         out.push_str("\n    ");
         out.push_str(&inline(a, opts.color));
         out.push('\n');
-        for e in &a.edits {
+        for (ei, e) in a.edits.iter().enumerate() {
             let body = match (e.old.is_empty(), e.new.is_empty()) {
                 (true, _) => format!("“{}”", one_line(&e.new)),
                 (_, true) => format!("“{}”", one_line(&e.old)),
@@ -102,6 +104,17 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
                 opts.color,
             );
             out.push('\n');
+            if let Some(n) = notes {
+                comment_lines(
+                    &mut out,
+                    n,
+                    EditRef {
+                        article: ai,
+                        edit: ei,
+                    },
+                    opts.color,
+                );
+            }
         }
     }
     if hidden > 0 {
@@ -109,7 +122,30 @@ pub(super) fn diff(d: &DraftDiff, opts: Options) -> String {
             "\n（另有 {hidden} 条未作修改，未列出；加 --unchanged 显示全部）\n"
         ));
     }
+    if let Some(n) = notes.filter(|n| n.sections) {
+        out.push_str(&super::attribute::term_sections(n));
+    }
     out
+}
+
+const CONFIRMED: Style = AnsiColor::Blue.on_default().effects(Effects::BOLD);
+
+fn comment_lines(out: &mut String, n: &Attributed<'_>, at: EditRef, color: bool) {
+    for l in n.lines(at) {
+        out.push_str("        ");
+        paint(
+            out,
+            if l.confirmed { CONFIRMED } else { HEAD },
+            &format!("〔{}〕", l.tag),
+            color,
+        );
+        out.push_str(&format!("{}  {}\n", l.head, l.id));
+        out.push_str(&format!("          {}\n", l.text));
+        if !l.evidence.is_empty() {
+            paint(out, DIM, &format!("          依据：{}", l.evidence), color);
+            out.push('\n');
+        }
+    }
 }
 
 fn one_line(s: &str) -> String {

@@ -2,6 +2,7 @@
 //! test runs the real `lifa` binary in a temporary workspace and snapshots stdout, stderr and
 //! the exit code with insta-cmd.
 
+mod attribute;
 mod decide;
 mod diff;
 mod errors;

@@ -1,0 +1,65 @@
+//! `lifa attribute`: each edit with the comments that drove it (and `lifa diff --comments`,
+//! `lifa decide --accept-suggestions`, which start from the same attribution).
+
+use crate::attribute::{self, Attribution};
+use crate::cli::AttributeArgs;
+use crate::error::{Error, Result};
+use crate::lineage::Lineage;
+use crate::opinions::Corpus;
+use crate::report::attribute::Attributed;
+use crate::report::{self, Options};
+use crate::workspace::Workspace;
+
+pub(super) fn run(ws: &Workspace, args: &AttributeArgs) -> Result<()> {
+    if !(0.0..=1.0).contains(&args.min_score) {
+        return Err(Error::Usage(format!(
+            "--min-score {} 不在 0 到 1 之间",
+            args.min_score
+        )));
+    }
+    let (attribution, corpus) = build(
+        ws,
+        &args.reg,
+        args.from.as_deref().zip(args.to.as_deref()),
+        args.min_score,
+    )?;
+    let notes = Attributed {
+        attribution: &attribution,
+        corpus: &corpus,
+        include_personal: args.include_personal,
+        sections: true,
+    };
+    let opts = Options {
+        show_unchanged: false,
+        color: super::use_color(args.color, args.out.is_some()),
+    };
+    let bytes = report::render_attributed(&attribution.diff, args.format, opts, Some(&notes));
+    super::emit(&bytes, args.out.as_deref())
+}
+
+/// Diffs two versions of `reg` and attributes the edits to the regulation's comments.
+pub(super) fn build(
+    ws: &Workspace,
+    reg: &str,
+    versions: Option<(&str, &str)>,
+    threshold: f32,
+) -> Result<(Attribution, Corpus)> {
+    let all = ws.versions(reg)?;
+    let corpus = Corpus::load(ws, reg)?;
+    // By default, the reading that answers the latest comments: the last version with comments
+    // made on it, and the next one (the last two when no comment names its draft).
+    let latest = all[..all.len().saturating_sub(1)]
+        .iter()
+        .rposition(|v| corpus.comments.iter().any(|c| c.draft == v.id));
+    let versions =
+        versions.or_else(|| latest.map(|k| (all[k].id.as_str(), all[k + 1].id.as_str())));
+    let (old, new) = super::diff::pick(&all, reg, versions)?;
+    let diff = super::diff::compare(ws, reg, old, new)?;
+    let lineage = Lineage::build(ws, reg, &all)?;
+    let opts = attribute::Options {
+        threshold,
+        ..attribute::Options::default()
+    };
+    let a = attribute::attribute(diff, &corpus, Some(&lineage), &opts);
+    Ok((a, corpus))
+}
