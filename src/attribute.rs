@@ -264,16 +264,55 @@ pub fn attribute(
 ) -> Attribution {
     let model = Model::new(&diff);
     let considered = considered(&diff, corpus, lineage);
+    // Each comment's disposition, looked up once.
+    let status: Vec<Status> = (0..corpus.comments.len())
+        .map(|i| corpus.status(i))
+        .collect();
+    let edit_ids: FxHashSet<&str> = diff
+        .articles
+        .iter()
+        .flat_map(|a| a.edits.iter().map(|e| e.id.as_str()))
+        .collect();
     let mut best: Vec<Vec<(EditRef, f32)>> = vec![Vec::new(); corpus.comments.len()];
     // (edit) -> (comment, score, evidence)
     let mut per_edit: FxHashMap<EditRef, Vec<(usize, f32, Vec<Evidence>)>> = FxHashMap::default();
-    for &i in &considered {
+    // Comments are scored independently: split them over the cores.
+    let score_one = |i: usize| {
         let c = &corpus.comments[i];
-        let location = corpus.decisions.get(&c.id).and_then(|d| d.location.clone());
-        let adopted = corpus.status(i).is_adopted();
-        let mut scored = model.score(c, adopted, location.as_deref(), lineage);
+        let location = if status[i] == Status::Undecided {
+            None
+        } else {
+            corpus
+                .decisions
+                .get(&c.id)
+                .and_then(|d| d.location.as_deref())
+        };
+        let adopted = status[i].is_adopted();
+        let mut scored = model.score(c, adopted, location, lineage, opts.floor);
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        best[i] = scored.iter().take(3).map(|(e, s, _)| (*e, *s)).collect();
+        (i, scored)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = considered.len().div_ceil(threads).max(1024);
+    let results: Vec<Vec<(usize, Scored)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = considered
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|&i| score_one(i)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("scoring does not panic"))
+            .collect()
+    });
+    for (i, scored) in results.into_iter().flatten() {
+        best[i] = scored
+            .iter()
+            .filter(|x| x.1 > 0.0)
+            .take(3)
+            .map(|(e, s, _)| (*e, *s))
+            .collect();
         for (e, s, ev) in scored {
             if s >= opts.floor {
                 per_edit.entry(e).or_default().push((i, s, ev));
@@ -294,11 +333,6 @@ pub fn attribute(
 
     // Opinions staff already linked to an edit of this diff: below the threshold, their other
     // suggestions are noise.
-    let edit_ids: FxHashSet<&str> = diff
-        .articles
-        .iter()
-        .flat_map(|a| a.edits.iter().map(|e| e.id.as_str()))
-        .collect();
     let linked_groups: FxHashSet<u32> = confirmed
         .iter()
         .filter(|(id, _)| edit_ids.contains(*id))
@@ -313,6 +347,7 @@ pub fn attribute(
             };
             let conf = fold(
                 corpus,
+                &status,
                 confirmed
                     .get(e.id.as_str())
                     .into_iter()
@@ -329,6 +364,7 @@ pub fn attribute(
                 .collect();
             let sugg = fold(
                 corpus,
+                &status,
                 per_edit
                     .remove(&at)
                     .unwrap_or_default()
@@ -373,7 +409,7 @@ pub fn attribute(
             .map(|&m| m as usize)
             .filter(|m| considered_set.contains(m))
             .collect();
-        let adopted = members.iter().any(|&m| corpus.status(m).is_adopted());
+        let adopted = members.iter().any(|&m| status[m].is_adopted());
         if !adopted {
             continue;
         }
@@ -381,13 +417,7 @@ pub fn attribute(
             corpus
                 .decisions
                 .get(&corpus.comments[m].id)
-                .is_some_and(|d| {
-                    d.edits.iter().any(|id| {
-                        diff.articles
-                            .iter()
-                            .any(|a| a.edits.iter().any(|e| &e.id == id))
-                    })
-                })
+                .is_some_and(|d| d.edits.iter().any(|id| edit_ids.contains(id.as_str())))
         });
         let top = members
             .iter()
@@ -410,15 +440,9 @@ pub fn attribute(
         });
     }
 
-    let totals = totals(
-        &diff,
-        corpus,
-        &considered,
-        &edits,
-        &unexplained,
-        not_reflected.len(),
-        opts.threshold,
-    );
+    let mut totals = totals(&diff, corpus, &status, &considered, &edits, opts.threshold);
+    totals.edits_unexplained = unexplained.len();
+    totals.not_reflected = not_reflected.len();
     Attribution {
         diff,
         edits,
@@ -452,6 +476,7 @@ fn considered(diff: &DraftDiff, corpus: &Corpus, lineage: Option<&Lineage>) -> V
 /// evidence of the members merged), adopted opinions first, best first, at most `limit`.
 fn fold(
     corpus: &Corpus,
+    status: &[Status],
     scored: impl Iterator<Item = (usize, f32, Vec<Evidence>)>,
     limit: usize,
     skip_groups: &HashSet<u32>,
@@ -463,25 +488,30 @@ fn fold(
         if skip_groups.contains(&g) {
             continue;
         }
-        let status = corpus.status(i);
-        let entry = by_group
-            .entry(g)
-            .or_insert_with(|| (i, s, ev.clone(), 0, status));
-        entry.3 += 1;
-        if status.is_adopted() && !entry.4.is_adopted() {
-            entry.4 = status;
-        }
-        if s > entry.1 {
-            entry.0 = i;
-            entry.1 = s;
-            entry.2 = ev;
+        let st = status[i];
+        match by_group.entry(g) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert((i, s, ev, 1, st));
+            }
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let entry = o.get_mut();
+                entry.3 += 1;
+                if st.is_adopted() && !entry.4.is_adopted() {
+                    entry.4 = st;
+                }
+                if s > entry.1 {
+                    entry.0 = i;
+                    entry.1 = s;
+                    entry.2 = ev;
+                }
+            }
         }
     }
     let mut links: Vec<Link> = by_group
         .into_values()
         .map(|(i, s, ev, n, status)| Link {
             comment: i,
-            supporters: n.max(1),
+            supporters: n,
             status,
             score: s,
             evidence: ev,
@@ -502,10 +532,9 @@ fn fold(
 fn totals(
     diff: &DraftDiff,
     corpus: &Corpus,
+    status: &[Status],
     considered: &[usize],
     edits: &[EditLinks],
-    unexplained: &[EditRef],
-    not_reflected: usize,
     threshold: f32,
 ) -> Totals {
     let mut groups = FxHashSet::default();
@@ -524,7 +553,7 @@ fn totals(
         let c = &corpus.comments[i];
         let g = corpus.grouping.group_of[i];
         groups.insert(g);
-        let is = corpus.status(i).is_adopted();
+        let is = status[i].is_adopted();
         if is {
             adopted += 1;
             adopted_groups.insert(g);
@@ -559,12 +588,12 @@ fn totals(
             .iter()
             .filter(|l| l.confirmed.iter().any(|c| c.status.is_adopted()))
             .count(),
-        edits_unexplained: unexplained.len(),
+        edits_unexplained: 0,
         comments: considered.len(),
         opinions: groups.len(),
         adopted,
         adopted_opinions: adopted_groups.len(),
-        not_reflected,
+        not_reflected: 0,
         by_source,
         by_kind,
     }
@@ -572,6 +601,9 @@ fn totals(
 
 // ---------------------------------------------------------------------------------------------
 // The scoring model.
+
+/// A comment's scores against the edits it may be about, with the evidence of those shown.
+type Scored = Vec<(EditRef, f32, Vec<Evidence>)>;
 
 /// A character pair (two chars packed) or a hashed ASCII word (top bit set).
 type Gram = u64;
@@ -651,14 +683,34 @@ impl Folded {
     }
 
     /// Original byte ranges where `needle` (already folded) occurs.
-    fn find(&self, needle: &str) -> Vec<(usize, usize)> {
-        if needle.is_empty() {
+    fn find(&self, needle: &Needle) -> Vec<(usize, usize)> {
+        let len = needle.text.len();
+        if len == 0 {
             return Vec::new();
         }
-        self.text
-            .match_indices(needle)
-            .map(|(i, m)| (self.orig[i], self.orig[i + m.len() - 1] + 1))
+        needle
+            .finder
+            .find_iter(self.text.as_bytes())
+            .map(|i| (self.orig[i], self.orig[i + len - 1] + 1))
             .collect()
+    }
+
+    fn count(&self, needle: &Needle) -> usize {
+        needle.finder.find_iter(self.text.as_bytes()).count()
+    }
+}
+
+/// Folded words to look for, with their searcher built once.
+struct Needle {
+    text: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Needle {
+    fn new(s: &str) -> Needle {
+        let text = fold_str(s);
+        let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+        Needle { text, finder }
     }
 }
 
@@ -676,8 +728,9 @@ struct EditModel {
     /// Byte span in the old and new article texts (empty at the point of an insertion).
     old_span: (usize, usize),
     new_span: (usize, usize),
-    /// Grams of the deleted and inserted wording (with a character of context each side).
-    grams: Vec<Gram>,
+    /// Grams of the deleted and inserted wording (with a character of context each side), with
+    /// their weights, sorted.
+    grams: Vec<(Gram, f32)>,
     weight: f32,
 }
 
@@ -803,7 +856,11 @@ impl Model {
                     g.extend(grams(widen(new, ns)));
                     g.sort_unstable();
                     g.dedup();
-                    let weight = g.iter().map(|g| idf.get(g).copied().unwrap_or(0.0)).sum();
+                    let g: Vec<(Gram, f32)> = g
+                        .into_iter()
+                        .map(|g| (g, idf.get(&g).copied().unwrap_or(0.0)))
+                        .collect();
+                    let weight = g.iter().map(|x| x.1).sum();
                     EditModel {
                         at: EditRef {
                             article: i,
@@ -906,9 +963,9 @@ impl Model {
         adopted: bool,
         location: Option<&str>,
         lineage: Option<&Lineage>,
-    ) -> Vec<(EditRef, f32, Vec<Evidence>)> {
+        floor: f32,
+    ) -> Scored {
         let cg = grams(&c.text);
-        let cset: FxHashSet<Gram> = cg.iter().copied().collect();
 
         // Articles cited, mapped to the diff's versions.
         let mut cited: FxHashMap<usize, String> = FxHashMap::default();
@@ -929,58 +986,70 @@ impl Model {
         let chapters: Vec<u32> = c.cites.chapters.clone();
 
         // Paraphrase: cosine of the comment to each article pair.
-        let mut dots: FxHashMap<u32, f32> = FxHashMap::default();
+        let mut cos = vec![0.0f32; self.pairs.len()];
         let mut cnorm = 0.0f32;
         for g in &cg {
             if let Some(&w) = self.idf.get(g) {
                 cnorm += w * w;
                 if let Some(ps) = self.postings.get(g) {
                     for &p in ps {
-                        *dots.entry(p).or_default() += w * w;
+                        cos[p as usize] += w * w;
                     }
                 }
             }
         }
         let cnorm = cnorm.sqrt().max(1e-6);
-        let mut cos: Vec<(usize, f32)> = dots
-            .into_iter()
-            .map(|(p, d)| (p as usize, d / (cnorm * self.norms[p as usize])))
-            .collect();
-        cos.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let top_cos = cos.first().map_or(0.0, |x| x.1);
-        let cos_of: FxHashMap<usize, f32> = cos.iter().copied().collect();
+        for (d, n) in cos.iter_mut().zip(&self.norms) {
+            *d /= cnorm * n;
+        }
+        // The three closest articles with edits.
+        let mut closest: Vec<(usize, f32)> = Vec::with_capacity(4);
+        for (p, &v) in cos.iter().enumerate() {
+            if v > 0.0 && !self.pairs[p].edits.is_empty() {
+                closest.push((p, v));
+                closest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                closest.truncate(3);
+            }
+        }
+        let top_cos = cos.iter().copied().fold(0.0f32, f32::max);
 
         // Drafting proposals and quotes.
-        let props: Vec<(Proposal, Vec<ArticleNumber>)> =
-            if c.text.contains(['“', '"', '「', '‘', '删']) {
-                proposal::proposals(&c.text)
-                    .into_iter()
-                    .map(|pr| {
-                        // Articles a proposal deletes, as numbered in the old version.
-                        let deleted = match &pr {
-                            Proposal::DeleteArticles(cs) => cs
-                                .iter()
-                                .flat_map(|ct| {
-                                    let n = ArticleNumber {
-                                        main: ct.article,
-                                        sub: ct.sub,
-                                    };
-                                    self.map_number(lineage, &c.draft, n).0
-                                })
-                                .collect(),
-                            _ => Vec::new(),
-                        };
-                        (pr, deleted)
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-        let quotes: Vec<String> = if c.text.contains(['“', '"', '「', '‘']) {
+        let props: Vec<Prepared> = if c.text.contains(['“', '"', '「', '‘', '删']) {
+            proposal::proposals(&c.text)
+                .into_iter()
+                .map(|pr| {
+                    // Articles a proposal deletes, as numbered in the old version.
+                    let deleted = match &pr {
+                        Proposal::DeleteArticles(cs) => cs
+                            .iter()
+                            .flat_map(|ct| {
+                                let n = ArticleNumber {
+                                    main: ct.article,
+                                    sub: ct.sub,
+                                };
+                                self.map_number(lineage, &c.draft, n).0
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    let removed = pr.removed().map(Needle::new).filter(|n| !n.text.is_empty());
+                    let added = pr.added().map(Needle::new).filter(|n| !n.text.is_empty());
+                    Prepared {
+                        proposal: pr,
+                        deleted,
+                        removed,
+                        added,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let quotes: Vec<Needle> = if c.text.contains(['“', '"', '「', '‘']) {
             proposal::quotes(&c.text)
                 .into_iter()
-                .map(|q| fold_str(&q.text))
-                .filter(|q| q.chars().count() >= 2)
+                .map(|q| Needle::new(&q.text))
+                .filter(|q| q.text.chars().count() >= 2)
                 .collect()
         } else {
             Vec::new()
@@ -1002,7 +1071,7 @@ impl Model {
                 cand.insert(s);
             }
         }
-        cand.extend(cos.iter().take(3).map(|x| x.0));
+        cand.extend(closest.iter().map(|x| x.0));
         let mut prop_hits: FxHashMap<EditRef, (f32, String)> = FxHashMap::default();
         let mut contradicted: FxHashMap<usize, String> = FxHashMap::default();
         if !props.is_empty() || !quotes.is_empty() {
@@ -1011,13 +1080,13 @@ impl Model {
                     continue;
                 }
                 let about = cited.contains_key(&s) || located.contains_key(&s);
-                for (pr, deleted) in &props {
-                    let (strength, contra) = self.match_proposal(p, pr, deleted);
+                for pr in &props {
+                    let (strength, contra) = self.match_proposal(p, pr);
                     for (k, st) in strength {
                         let e = p.edits[k].at;
                         let entry = prop_hits.entry(e).or_insert((0.0, String::new()));
                         if st > entry.0 {
-                            *entry = (st, describe(pr));
+                            *entry = (st, describe(&pr.proposal));
                         }
                         cand.insert(s);
                     }
@@ -1041,36 +1110,33 @@ impl Model {
             if p.edits.is_empty() {
                 continue;
             }
-            let lex: Vec<(f32, Vec<Gram>)> = p
+            let quote_hits: Vec<(&Needle, Vec<Span>, Vec<Span>)> = quotes
+                .iter()
+                .map(|q| (q, p.old_folded.find(q), p.new_folded.find(q)))
+                .filter(|(_, o, n)| !o.is_empty() || !n.is_empty())
+                .collect();
+            let lex: Vec<f32> = p
                 .edits
                 .iter()
                 .map(|e| {
-                    let shared: Vec<Gram> = e
-                        .grams
-                        .iter()
-                        .copied()
-                        .filter(|g| cset.contains(g))
-                        .collect();
-                    let w: f32 = shared
-                        .iter()
-                        .map(|g| self.idf.get(g).copied().unwrap_or(0.0))
-                        .sum();
-                    ((w / e.weight.max(1e-6)).min(1.0), shared)
+                    let mut w = 0.0;
+                    intersect(&e.grams, &cg, |_, idf| w += idf);
+                    (w / e.weight.max(1e-6)).min(1.0)
                 })
                 .collect();
-            let lex_sum: f32 = lex.iter().map(|l| l.0).sum();
+            let lex_sum: f32 = lex.iter().sum();
             let n_edits = p
                 .edits
                 .iter()
                 .filter(|e| e.kind.is_substantive())
                 .count()
                 .max(1);
-            let similarity = cos_of.get(&s).copied().unwrap_or(0.0);
+            let similarity = cos[s];
             for (k, e) in p.edits.iter().enumerate() {
                 if !e.kind.is_substantive() {
                     continue;
                 }
-                let (share, ref shared) = lex[k];
+                let share = lex[k];
                 let within = if n_edits == 1 {
                     1.0
                 } else if lex_sum > 0.0 {
@@ -1078,28 +1144,17 @@ impl Model {
                 } else {
                     1.0 / n_edits as f32
                 };
-                let mut ev = Vec::new();
                 let prop = prop_hits.get(&e.at);
-                let quoted = quotes.iter().find(|q| {
-                    let in_old = p
-                        .old_folded
-                        .find(q)
-                        .iter()
-                        .any(|r| overlaps(*r, e.old_span));
-                    let in_new = p
-                        .new_folded
-                        .find(q)
-                        .iter()
-                        .any(|r| overlaps(*r, e.new_span));
-                    in_old || in_new
-                });
+                let quoted = quote_hits
+                    .iter()
+                    .find(|(_, old, new)| {
+                        old.iter().any(|r| overlaps(*r, e.old_span))
+                            || new.iter().any(|r| overlaps(*r, e.new_span))
+                    })
+                    .map(|(q, _, _)| &q.text);
                 let mut score;
-                if let Some((st, text)) = prop {
+                if let Some((st, _)) = prop {
                     score = 0.82 + 0.13 * st + 0.05 * within;
-                    ev.push(Evidence::Proposal {
-                        text: text.clone(),
-                        strength: *st,
-                    });
                 } else if cited.contains_key(&s) || located.contains_key(&s) {
                     // About this article: how much of the change's wording it uses decides
                     // how sure we are, and which of the article's edits it is about.
@@ -1137,6 +1192,22 @@ impl Model {
                     // The comment is about other articles: only shared wording links it.
                     score = 0.3 * share * within;
                 }
+                if contradicted.contains_key(&s) {
+                    score *= 0.4;
+                }
+                let score = round2(score.clamp(0.0, 1.0));
+                if score < floor {
+                    out.push((e.at, score, Vec::new()));
+                    continue;
+                }
+                // The evidence, for the suggestions that will be shown.
+                let mut ev = Vec::new();
+                if let Some((st, text)) = prop {
+                    ev.push(Evidence::Proposal {
+                        text: text.clone(),
+                        strength: *st,
+                    });
+                }
                 if let Some(t) = cited.get(&s) {
                     ev.push(Evidence::Article {
                         cited: if c.draft == self.old_version || c.draft.is_empty() {
@@ -1163,12 +1234,12 @@ impl Model {
                     ev.push(Evidence::Quote { text: q.clone() });
                 }
                 if share > 0.0 {
-                    let mut words: Vec<(f32, String)> = shared
-                        .iter()
-                        .filter_map(|g| {
-                            Some((self.idf.get(g).copied().unwrap_or(0.0), gram_text(*g)?))
-                        })
-                        .collect();
+                    let mut words: Vec<(f32, String)> = Vec::new();
+                    intersect(&e.grams, &cg, |g, idf| {
+                        if let Some(t) = gram_text(g) {
+                            words.push((idf, t));
+                        }
+                    });
                     words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                     ev.push(Evidence::Overlap {
                         share: round2(share),
@@ -1181,10 +1252,9 @@ impl Model {
                     });
                 }
                 if let Some(t) = contradicted.get(&s) {
-                    score *= 0.4;
                     ev.push(Evidence::Contradicted { text: t.clone() });
                 }
-                out.push((e.at, round2(score.clamp(0.0, 1.0)), ev));
+                out.push((e.at, score, ev));
             }
         }
         out
@@ -1195,30 +1265,31 @@ impl Model {
     fn match_proposal(
         &self,
         p: &PairModel,
-        pr: &Proposal,
-        deleted: &[ArticleNumber],
+        prepared: &Prepared,
     ) -> (Vec<(usize, f32)>, Option<String>) {
         let mut out = Vec::new();
+        let pr = &prepared.proposal;
         if let Proposal::DeleteArticles(_) = pr {
-            if p.new_number.is_none() && p.old_number.is_some_and(|n| deleted.contains(&n)) {
+            if p.new_number.is_none() && p.old_number.is_some_and(|n| prepared.deleted.contains(&n))
+            {
                 out.extend((0..p.edits.len()).map(|k| (k, 1.0)));
             }
             return (out, None);
         }
-        let removed = pr.removed().map(fold_str).filter(|s| !s.is_empty());
-        let added = pr.added().map(fold_str).filter(|s| !s.is_empty());
-        let old_hits = removed
-            .as_deref()
+        let old_hits = prepared
+            .removed
+            .as_ref()
             .map(|r| p.old_folded.find(r))
             .unwrap_or_default();
-        let new_hits = added
-            .as_deref()
+        let new_hits = prepared
+            .added
+            .as_ref()
             .map(|a| p.new_folded.find(a))
             .unwrap_or_default();
-        let still_there = removed.as_deref().is_some_and(|r| {
-            p.new_folded.text.matches(r).count() >= p.old_folded.text.matches(r).count()
-                && p.old_folded.text.contains(r)
-        });
+        let still_there = prepared
+            .removed
+            .as_ref()
+            .is_some_and(|r| !old_hits.is_empty() && p.new_folded.count(r) >= old_hits.len());
         for (k, e) in p.edits.iter().enumerate() {
             if !e.kind.is_substantive() {
                 continue;
@@ -1257,9 +1328,7 @@ impl Model {
         let contra = if out.is_empty() {
             match pr {
                 Proposal::Insert { new, .. } | Proposal::Replace { new, .. }
-                    if added
-                        .as_deref()
-                        .is_some_and(|a| !p.new_folded.text.contains(a)) =>
+                    if prepared.added.is_some() && new_hits.is_empty() =>
                 {
                     Some(new.clone())
                 }
@@ -1270,6 +1339,32 @@ impl Model {
             None
         };
         (out, contra)
+    }
+}
+
+/// A proposal of the comment, ready to be matched against every article.
+struct Prepared {
+    proposal: Proposal,
+    /// Articles it deletes, numbered as in the old version.
+    deleted: Vec<ArticleNumber>,
+    /// What it removes and adds, folded.
+    removed: Option<Needle>,
+    added: Option<Needle>,
+}
+
+/// Calls `f` with every gram of `edit` (and its weight) that `comment` holds; both sorted.
+fn intersect(edit: &[(Gram, f32)], comment: &[Gram], mut f: impl FnMut(Gram, f32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < edit.len() && j < comment.len() {
+        match edit[i].0.cmp(&comment[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(edit[i].0, edit[i].1);
+                i += 1;
+                j += 1;
+            }
+        }
     }
 }
 
