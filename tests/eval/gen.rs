@@ -586,7 +586,12 @@ fn noun_phrase(text: &str) -> Option<String> {
         }
         i = j.max(i + 1);
     }
-    best.filter(|b| !b.starts_with("本") && !b.contains("条例") && !b.contains("本法"))
+    best.filter(|b| {
+        !b.starts_with('本')
+            && !b.contains("条例")
+            && !b.contains("本法")
+            && !["起", "日", "令", "的"].iter().any(|e| b.ends_with(e))
+    })
 }
 
 /// A few content words near the change, to talk about the article without citing it.
@@ -681,8 +686,19 @@ fn r_must(p: &str) -> Vec<(usize, usize, String)> {
 }
 
 fn r_may(p: &str) -> Vec<(usize, usize, String)> {
+    // Only a power of an authority becomes a duty; a person's right (可以申请) stays a right.
     find_word(p, "可以", "应当", |b, a| {
-        !b.ends_with('不') && !b.ends_with('也') && !a.starts_with("依照") && !a.starts_with('在')
+        let clause = b.rsplit(['，', '。', '；', '：']).next().unwrap_or(b);
+        let authority = ["部门", "人民政府", "机关", "机构", "委员会"]
+            .iter()
+            .any(|w| clause.contains(w));
+        authority
+            && !b.ends_with('不')
+            && !b.ends_with('也')
+            && !a.starts_with("依照")
+            && !a.starts_with('在')
+            && !a.starts_with('向')
+            && !a.starts_with("申请")
     })
 }
 
@@ -708,7 +724,12 @@ fn r_days(p: &str) -> Vec<(usize, usize, String)> {
             5 => 3,
             _ => continue,
         };
-        out.push((g.start(), g.end(), to_chinese(to)));
+        let unit = m.get(2).unwrap();
+        out.push((
+            g.start(),
+            unit.end(),
+            format!("{}{}", to_chinese(to), unit.as_str()),
+        ));
     }
     out
 }
@@ -755,8 +776,8 @@ fn r_promptly(p: &str) -> Vec<(usize, usize, String)> {
 }
 
 fn r_regularly(p: &str) -> Vec<(usize, usize, String)> {
-    find_word(p, "定期", "每年", |_, a| {
-        !a.starts_with('的') && !a.starts_with('或')
+    find_word(p, "定期", "每年", |b, a| {
+        !a.starts_with('的') && !a.starts_with('或') && !a.starts_with('限') && !b.ends_with('一')
     })
 }
 
@@ -775,7 +796,7 @@ fn r_years(p: &str) -> Vec<(usize, usize, String)> {
             "三" => "五",
             _ => "十",
         };
-        out.push((g.start(), g.end(), to.to_string()));
+        out.push((g.start(), g.end() + "年".len(), format!("{to}年")));
     }
     out
 }
@@ -784,9 +805,13 @@ fn r_warning(p: &str) -> Vec<(usize, usize, String)> {
     if p.contains("通报批评") {
         return Vec::new();
     }
-    find_word(p, "警告", "警告、通报批评", |b, a| {
+    // An insertion after 警告 (`给予警告` → `给予警告、通报批评`).
+    find_word(p, "警告", "、通报批评", |b, a| {
         b.ends_with("给予") && (a.starts_with('，') || a.starts_with('；') || a.starts_with('。'))
     })
+    .into_iter()
+    .map(|(_, end, new)| (end, end, new))
+    .collect()
 }
 
 const ADVERB_VERBS: [(&str, &str); 14] = [
@@ -927,8 +952,8 @@ const RULES: &[Rule] = &[
         find: r_days,
         kind: SeedKind::Replace,
         explicit: &[
-            "{c}规定的{o}日期限太长，建议缩短为{n}日。",
-            "建议将{c}的期限由{o}日压缩到{n}日，提高效率。",
+            "{c}规定的{o}期限太长，建议缩短为{n}。",
+            "建议将{c}的期限由{o}压缩到{n}，提高效率。",
         ],
         paraphrase: &[
             "涉及{k}的事要等的时间太长了，老百姓等不起，应该缩短时限。",
@@ -987,8 +1012,8 @@ const RULES: &[Rule] = &[
         find: r_years,
         kind: SeedKind::Replace,
         explicit: &[
-            "{c}规定的{o}年期限偏短，建议延长为{n}年。",
-            "建议{c}的年限由{o}年改为{n}年。",
+            "{c}规定的{o}期限偏短，建议延长为{n}。",
+            "建议{c}的年限由{o}改为{n}。",
         ],
         paraphrase: &[
             "{k}的年限定得太短，应该再延长一些。",
@@ -997,7 +1022,7 @@ const RULES: &[Rule] = &[
     },
     Rule {
         find: r_warning,
-        kind: SeedKind::Replace,
+        kind: SeedKind::Insert,
         explicit: &[
             "{c}的处罚种类只有警告，建议增加通报批评。",
             "建议{c}在警告之外增加通报批评。",
@@ -1217,7 +1242,10 @@ fn topic(slug: &str, title: &str) -> String {
 fn subject(text: &str) -> Option<String> {
     let re = &*SUBJECT;
     re.captures(text)
-        .map(|m| m[1].to_string())
+        .map(|m| {
+            m[1].trim_start_matches(['由', '对', '经', '向', '将', '和', '或'])
+                .to_string()
+        })
         .filter(|s| !s.contains('第') && !s.contains("本法"))
 }
 
@@ -1321,8 +1349,16 @@ fn build_case(law: &Law, seed: u64, index: usize) -> Case {
         rng.shuffle(&mut cands);
         let Some(&i) = cands.first() else { continue };
         blocked.extend([i, i + 1]);
+        // Never the subject of a deleted article: lifa would rightly pair the two.
+        let deleted: Vec<usize> = plans.iter().map(|p| p.idx).collect();
         let s = subject(&arts[i].text())
-            .or_else(|| arts.iter().find_map(|a| subject(&a.text())))
+            .or_else(|| {
+                arts.iter()
+                    .enumerate()
+                    .filter(|(k, _)| !deleted.contains(k))
+                    .find_map(|(_, a)| subject(&a.text()))
+            })
+            .filter(|s| !deleted.iter().any(|&k| arts[k].text().contains(s.as_str())))
             .unwrap_or_else(|| "有关主管部门".to_string());
         let (text, gist, para) = NEW_ARTICLES[t];
         let sub = |x: &str| x.replace("{s}", &s).replace("{t}", &topic);
@@ -1356,7 +1392,16 @@ fn build_case(law: &Law, seed: u64, index: usize) -> Case {
             break;
         }
         if let Some(p) = text_edit(&mut rng, arts[i], i) {
-            plans.push(p);
+            // One edit per wording: the same change in two articles could only be told apart
+            // by the article, and the evaluation wants each edit recognisable by its words.
+            let same = |q: &Plan| {
+                q.seeded.kind == p.seeded.kind
+                    && norm(&q.seeded.old) == norm(&p.seeded.old)
+                    && norm(&q.seeded.new) == norm(&p.seeded.new)
+            };
+            if !plans.iter().any(same) {
+                plans.push(p);
+            }
         }
     }
 
@@ -1495,6 +1540,19 @@ fn renumber_refs(p: &str, map: &BTreeMap<u32, Option<u32>>) -> String {
     out
 }
 
+/// Whether an insertion or deletion of `d` between `before` and `after` could as well be
+/// placed elsewhere (`A、国家甲、国家乙` minus `国家甲` reads as minus `甲、国家`): then a
+/// diff may show other words than the seeded ones. Punctuation at the edges does not count.
+fn slides(before: &str, d: &str, after: &str) -> bool {
+    let d = d.trim_matches(is_punct);
+    let before = before.trim_end_matches(is_punct);
+    let after = after.trim_start_matches(is_punct);
+    let (Some(first), Some(last)) = (d.chars().next(), d.chars().last()) else {
+        return false;
+    };
+    after.starts_with(first) || before.ends_with(last)
+}
+
 /// Tries to seed one edit inside article `a`.
 fn text_edit(rng: &mut Rng, a: &Art, idx: usize) -> Option<Plan> {
     let article = a.text();
@@ -1584,6 +1642,14 @@ fn text_edit(rng: &mut Rng, a: &Art, idx: usize) -> Option<Plan> {
         }
         _ => unique_context(&article, p, cand.start, cand.end)?,
     };
+    if slides(
+        &p[..cand.start],
+        if old.is_empty() { &cand.new } else { old },
+        &p[cand.end..],
+    ) && (old.is_empty() || cand.new.is_empty())
+    {
+        return None;
+    }
     let window_left = chars_before(p, cand.start, 10);
     let window_right = chars_after(p, cand.end, 10);
     let window_old = format!("{window_left}{old}{window_right}");
@@ -1841,7 +1907,7 @@ fn quoted_text(rng: &mut Rng, spec: &QuoteSpec, c: Option<&str>) -> String {
             }
         }
         QuoteSpec::Insert(anchor, new) => {
-            let new = new.trim_start_matches('，');
+            let new = new.trim_start_matches(['，', '、']);
             match c {
                 Some(c) => format!("{c}建议在“{anchor}”后增加“{new}”{tail}"),
                 None => format!("建议在“{anchor}”后增加“{new}”{tail}"),
