@@ -5,6 +5,10 @@
 //! The tests here check the generator itself: the cases are deterministic, lifa's diff sees
 //! exactly the seeded edits, the comments have the promised mix of styles and distractors, the
 //! quoted proposals say what was seeded, and the uploads import cleanly.
+//!
+//! `LIFA_EVAL_SEED=<n>` runs everything on other cases; `LIFA_EVAL_OUT=<dir>` with
+//! `cargo test --test attribution -- --nocapture summary` writes the workspaces (drafts and
+//! uploads) there and prints every seeded edit with its number of driving comments.
 
 mod eval;
 

@@ -12,11 +12,10 @@
 //!
 //! The edits:
 //! - [`SeedKind::Replace`]: `应当`→`必须`, `可以`→`应当`, a shorter time limit, a higher maximum
-//!   fine, `有关部门`→`有关主管部门`, `及时`→`立即`, `定期`→`每年`, a longer period in years,
-//!   `警告`→`警告、通报批评`;
-//! - [`SeedKind::Insert`]: `及时`/`依法` after `应当`, `，并向社会公布` after a rule-making
-//!   sentence, or a whole sentence (publicity, hearing, time limit, privacy, consultation,
-//!   supervision) at the end of a paragraph;
+//!   fine, `有关部门`→`有关主管部门`, `及时`→`立即`, `定期`→`每年`, a longer period in years;
+//! - [`SeedKind::Insert`]: `及时`/`依法` after `应当`, `、通报批评` after `给予警告`,
+//!   `，并向社会公布` after a rule-making sentence, or a whole sentence (publicity, hearing,
+//!   time limit, privacy, consultation, supervision) at the end of a paragraph;
 //! - [`SeedKind::Delete`]: a hedging word (`原则上`, `积极`…), one element of an enumeration,
 //!   the last sentence of a paragraph, or a proviso `，但……除外`;
 //! - [`SeedKind::DeleteArticle`] and [`SeedKind::AddArticle`] in the first half of the law, so
