@@ -566,8 +566,17 @@ fn summary() {
                 s.id, s.kind, s.v1_article, s.v2_article, s.note
             );
         }
+        let mut styled: BTreeSet<(Style, usize)> = BTreeSet::new();
         for c in &case.comments {
             *total.entry(format!("comment {:?}", c.style)).or_default() += 1;
+            if let Some(t) = c.target {
+                styled.insert((c.style, t));
+            }
+        }
+        for (style, _) in styled {
+            *total
+                .entry(format!("edits driven by {style:?}"))
+                .or_default() += 1;
         }
         if let Some(out) = std::env::var_os("LIFA_EVAL_OUT") {
             generator::write_workspace(case, Path::new(&out)).unwrap();
