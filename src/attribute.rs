@@ -1096,6 +1096,30 @@ impl Model {
                 }
             }
         }
+        // A proposal whose wording changed in several articles is a change of terms throughout
+        // the draft (“湖泊管理机构”改为“青澜湖保护管理机构”): it drove every one of them, whichever
+        // article the comment cites.
+        let articles_at = |min: f32| {
+            prop_hits
+                .iter()
+                .filter(|(_, (st, _))| *st >= min)
+                .map(|(e, _)| e.article)
+                .collect::<FxHashSet<_>>()
+                .len()
+        };
+        let throughout = [
+            "全文",
+            "统一",
+            "一律",
+            "通篇",
+            "各条",
+            "相应修改",
+            "均改为",
+            "都改为",
+        ]
+        .iter()
+        .any(|w| c.text.contains(w));
+        let global = articles_at(1.0) >= 2 || (throughout && articles_at(0.8) >= 2);
         // A contradiction only counts when no proposal of the comment landed in that article.
         contradicted.retain(|s, _| {
             !self.pairs[*s]
@@ -1153,8 +1177,14 @@ impl Model {
                     })
                     .map(|(q, _, _)| &q.text);
                 let mut score;
-                if let Some((st, _)) = prop {
+                let here = cited.contains_key(&s) || located.contains_key(&s);
+                if let Some((st, _)) = prop
+                    && (here || global || (!cites_articles && location.is_none()))
+                {
                     score = 0.82 + 0.13 * st + 0.05 * within;
+                } else if let Some((st, _)) = prop {
+                    // The same wording, asked for in another article.
+                    score = 0.3 + 0.1 * st;
                 } else if cited.contains_key(&s) || located.contains_key(&s) {
                     // About this article: how much of the change's wording it uses decides
                     // how sure we are, and which of the article's edits it is about.

@@ -586,3 +586,152 @@ fn summary() {
         eprintln!("{k}: {v}");
     }
 }
+
+/// The attribution's accuracy on the generated cases: for every driving comment, whether the
+/// seeded edit is its best suggestion (top-1) or among its three best (top-3), by style; and how
+/// many distractors reach the bulk-confirmation threshold. No dispositions are recorded, so the
+/// scores stand on the text alone.
+#[test]
+fn attribution_finds_the_driving_comments() {
+    use lifa::attribute::{self, EditRef, RECOMMENDED_THRESHOLD};
+    use lifa::importer::{Importer, Options};
+    use lifa::intake::validate::BatchDefaults;
+    use lifa::opinions::Corpus;
+    use lifa::store::Store;
+    use lifa::workspace::Workspace;
+
+    let Some(cases) = cases() else { return };
+    // style → (comments, top-1, top-3)
+    let mut by_style: BTreeMap<Style, (usize, usize, usize)> = BTreeMap::new();
+    let (mut distractors, mut above) = (0usize, Vec::new());
+    let mut misses = Vec::new();
+    for case in cases {
+        let dir = tempfile::tempdir().unwrap();
+        generator::write_workspace(case, dir.path()).unwrap();
+        let ws = Workspace::new(dir.path());
+        let upload = dir
+            .path()
+            .join("uploads")
+            .join(format!("{}.jsonl", case.slug));
+        let opts = Options {
+            defaults: BatchDefaults {
+                draft: Some("v1".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let out = Importer::new(&ws, &case.slug)
+            .unwrap()
+            .import(&upload, &opts)
+            .unwrap();
+        assert!(!out.refused);
+        let corpus = Corpus::new(
+            Store::open(&ws, &case.slug).comments().unwrap(),
+            Default::default(),
+        );
+        let d = lifa_diff(case);
+        // The lifa edits that make up each seeded edit.
+        let truth: Vec<BTreeSet<EditRef>> = case
+            .edits
+            .iter()
+            .map(|s| {
+                let mut set = BTreeSet::new();
+                for (ai, row) in d.articles.iter().enumerate() {
+                    let same_old = s.v1_article.is_some()
+                        && row.old.as_ref().map(|o| o.number.main) == s.v1_article;
+                    let same_new = s.v2_article.is_some()
+                        && row.new.as_ref().map(|n| n.number.main) == s.v2_article;
+                    if !(same_old || same_new) {
+                        continue;
+                    }
+                    let whole = matches!(s.kind, SeedKind::AddArticle | SeedKind::DeleteArticle);
+                    for (ei, l) in locate(row).iter().enumerate() {
+                        if (whole || within(s, l)) && l.edit.kind.is_substantive() {
+                            set.insert(EditRef {
+                                article: ai,
+                                edit: ei,
+                            });
+                        }
+                    }
+                }
+                assert!(
+                    !set.is_empty(),
+                    "{}: seeded edit {} not found",
+                    case.slug,
+                    s.note
+                );
+                set
+            })
+            .collect();
+        let a = attribute::attribute(d, &corpus, None, &Default::default());
+        let index: std::collections::HashMap<&str, usize> = corpus
+            .comments
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((c.reference.as_deref()?, i)))
+            .collect();
+        for g in &case.comments {
+            let i = index[g.id.as_str()];
+            let best = &a.best[i];
+            match g.target {
+                Some(t) => {
+                    let top1 = best.first().is_some_and(|(e, _)| truth[t].contains(e));
+                    let top3 = best.iter().take(3).any(|(e, _)| truth[t].contains(e));
+                    let s = by_style.entry(g.style).or_default();
+                    s.0 += 1;
+                    s.1 += usize::from(top1);
+                    s.2 += usize::from(top3);
+                    if !top1
+                        && matches!(
+                            g.style,
+                            Style::Explicit | Style::Quoted | Style::OldNumbering
+                        )
+                    {
+                        misses.push(format!(
+                            "{} {:?} {} → {:?} (seeded: {})",
+                            case.slug, g.style, g.text, best, case.edits[t].note
+                        ));
+                    }
+                }
+                None => {
+                    distractors += 1;
+                    if let Some((_, s)) = best.first()
+                        && *s >= RECOMMENDED_THRESHOLD
+                    {
+                        above.push(format!("{} {:?} {s}: {}", case.slug, g.style, g.text));
+                    }
+                }
+            }
+        }
+    }
+    let rate = |n: usize, k: usize| k as f64 * 100.0 / n.max(1) as f64;
+    for (style, (n, t1, t3)) in &by_style {
+        eprintln!(
+            "{style:?}: {n} comments, top-1 {:.1}%, top-3 {:.1}%",
+            rate(*n, *t1),
+            rate(*n, *t3)
+        );
+    }
+    eprintln!(
+        "distractors at or above {RECOMMENDED_THRESHOLD}: {} of {distractors} ({:.2}%)",
+        above.len(),
+        rate(distractors, above.len())
+    );
+    eprintln!("explicit/quoted misses:\n{}", misses.join("\n"));
+    eprintln!("distractors above:\n{}", above.join("\n"));
+    let top = |styles: &[Style], three: bool| {
+        let (n, k) = styles.iter().fold((0, 0), |(n, k), s| {
+            let (m, t1, t3) = by_style.get(s).copied().unwrap_or_default();
+            (n + m, k + if three { t3 } else { t1 })
+        });
+        rate(n, k)
+    };
+    assert!(
+        top(
+            &[Style::Explicit, Style::OldNumbering, Style::Quoted],
+            false
+        ) >= 95.0
+    );
+    assert!(top(&[Style::Paraphrase], true) >= 80.0);
+    assert!(above.is_empty(), "distractors above the threshold");
+}
