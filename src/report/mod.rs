@@ -3,9 +3,11 @@
 //! Last stage of the pipeline. `commands/` picks a [`Format`] and decides where the bytes go.
 
 pub mod comments;
+pub mod docx;
 mod html;
 mod json;
 mod markdown;
+pub mod notes;
 pub mod search;
 mod term;
 
