@@ -2,7 +2,9 @@
 //!
 //! Last stage of the pipeline. `commands/` picks a [`Format`] and decides where the bytes go.
 
+pub mod chart;
 pub mod comments;
+pub mod disposition;
 pub mod docx;
 mod html;
 mod json;
