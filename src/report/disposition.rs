@@ -179,7 +179,7 @@ pub fn disposition_xlsx(rows: &[DispositionRow], title: &str) -> Result<Vec<u8>>
 pub fn disposition_docx(rows: &[DispositionRow], title_text: &str) -> Result<Vec<u8>> {
     // 编号 | 条款 | 意见内容 | 人数 | 来源 | 采纳情况 | 理由 | 对应修改
     let text_width = Orientation::Landscape.text_width();
-    let mut widths = vec![1100, 1150, 4300, 700, 2100, 1100, 2700];
+    let mut widths = vec![1200, 1150, 4100, 650, 2050, 1300, 2700];
     widths.push(text_width - widths.iter().sum::<usize>());
     let headers: Vec<String> = [
         "编号",

@@ -10,6 +10,8 @@ mod html;
 mod json;
 mod markdown;
 pub mod notes;
+#[cfg(test)]
+mod office_samples;
 pub mod search;
 mod term;
 
