@@ -70,6 +70,16 @@ for f in "$@"; do
         status=1
         continue
     fi
+    # LibreOffice opens a damaged package as plain text and "converts" it: check the zip first.
+    case "$f" in
+        *.docx | *.xlsx)
+            if ! python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.exit(z.testzip() is not None)' "$f" 2>/dev/null; then
+                echo "error: $f: not a valid Office package (zip)" >&2
+                status=1
+                continue
+            fi
+            ;;
+    esac
     name=$(basename "${f%.*}")
     pdf="$out/$name.pdf"
     rm -f "$pdf" "$out/$name.png"
