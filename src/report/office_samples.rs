@@ -530,6 +530,10 @@ fn write_samples() {
         "comparison-docx-fake-notes.docx",
         comparison_docx(&d, &Fake { hostile: false }, &opts).unwrap(),
     );
+    write(
+        "comparison-docx-v2-v3-folded.docx",
+        comparison_docx(diffs().last().unwrap(), &NoNotes, &opts).unwrap(),
+    );
     write("chain-docx.docx", chain_docx(&c, &NoNotes, &opts).unwrap());
     write(
         "redline-docx-fake-notes.docx",
