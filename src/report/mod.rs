@@ -3,10 +3,16 @@
 //! Last stage of the pipeline. `commands/` picks a [`Format`] and decides where the bytes go.
 
 pub mod attribute;
+pub mod chart;
 pub mod comments;
+pub mod disposition;
+pub mod docx;
 mod html;
 mod json;
 mod markdown;
+pub mod notes;
+#[cfg(test)]
+mod office_samples;
 pub mod search;
 mod term;
 

@@ -1,0 +1,454 @@
+//! The 意见采纳情况表 (comment disposition table): one row per opinion with what became of it,
+//! as an Excel sheet staff filter and edit, or as a Word table for the file.
+//!
+//! Last stage of the comment pipeline: [`DispositionRow`]s, already masked (no names or phone
+//! numbers unless the caller put them there) → bytes. The sheet's headers (编号, 采纳情况, 理由,
+//! 对应修改) are those `lifa decide --sheet` reads, so an edited sheet can be read back.
+//!
+//! Text that a spreadsheet might take for a formula (`=HYPERLINK(…)`, `+1`, `-1`, `@SUM(A1)`)
+//! is written as a string cell — never as a formula — and additionally carries Excel's
+//! quote-prefix flag, so that editing the cell in Excel keeps it text.
+
+use docx_rs::{AlignmentType, Paragraph, Run, Table, TableLayoutType, TableRow, WidthType};
+use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook};
+
+use crate::error::Result;
+use crate::report::docx::{
+    Orientation, SONG, cell, cell_spacing, centered, clean, document, header_row, office_error,
+    pack, size, title,
+};
+
+/// One opinion in the disposition table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DispositionRow {
+    /// The comment's id (lifa's id, or the 编号 its batch gave it): what `lifa decide` matches.
+    pub id: String,
+    /// The article commented on (`第十二条`).
+    pub article: String,
+    /// The opinion's text (masked).
+    pub opinion: String,
+    /// How many people put it forward (duplicates and campaign copies counted).
+    pub supporters: usize,
+    /// The contact points or other sources it came through.
+    pub sources: Vec<String>,
+    /// Kind of submitter (群众, 专家, 人大代表…).
+    pub submitter: String,
+    /// Channel (面对面, 网上…).
+    pub channel: String,
+    /// 采纳, 部分采纳, 已在他条体现, 未采纳, 待研究.
+    pub disposition: String,
+    /// Why (always for 未采纳).
+    pub reason: String,
+    /// Where it shows in the draft: article and paragraph, or edit ids.
+    pub edits: String,
+}
+
+/// Column headers, in order; `lifa decide --sheet` reads 编号, 采纳情况, 理由, 对应修改.
+const HEADERS: [&str; 10] = [
+    "编号",
+    "条款",
+    "意见内容",
+    "提出人数",
+    "来源",
+    "提出人类型",
+    "渠道",
+    "采纳情况",
+    "理由",
+    "对应修改",
+];
+
+/// Column widths in characters.
+const WIDTHS: [f64; 10] = [14.0, 12.0, 44.0, 6.0, 16.0, 8.0, 8.0, 10.0, 32.0, 18.0];
+
+/// The dispositions offered in the 采纳情况 drop-down.
+const DISPOSITIONS: [&str; 5] = ["采纳", "部分采纳", "已在他条体现", "未采纳", "待研究"];
+
+/// Excel's limit on the length of a cell's text, in UTF-16 units.
+const MAX_CELL: usize = 32_767;
+
+/// The disposition table as an Excel workbook: a title row, a frozen header row with filters,
+/// wrapped text, a drop-down for 采纳情况, A4 landscape print set-up.
+///
+/// ```
+/// use lifa::report::disposition::{disposition_xlsx, DispositionRow};
+/// let rows = vec![DispositionRow {
+///     id: "Q-001".into(),
+///     article: "第十二条".into(),
+///     opinion: "建议将“五十米”修改为“一百米”".into(),
+///     supporters: 3,
+///     disposition: "采纳".into(),
+///     ..Default::default()
+/// }];
+/// let bytes = disposition_xlsx(&rows, "青澜湖保护条例（草案）意见采纳情况表").unwrap();
+/// assert!(bytes.starts_with(b"PK"));
+/// ```
+pub fn disposition_xlsx(rows: &[DispositionRow], title: &str) -> Result<Vec<u8>> {
+    let err = |e: rust_xlsxwriter::XlsxError| office_error("意见采纳情况表.xlsx", e);
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("意见采纳情况").map_err(err)?;
+    let title_format = Format::new()
+        .set_bold()
+        .set_font_name("黑体")
+        .set_font_size(16)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let header_format = Format::new()
+        .set_bold()
+        .set_font_name("黑体")
+        .set_font_size(11)
+        .set_background_color("D9D9D9")
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let body = Format::new()
+        .set_font_name("宋体")
+        .set_font_size(11)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let quoted = body.clone().set_quote_prefix();
+    let number = body.clone().set_align(FormatAlign::Center);
+
+    let last_col = (HEADERS.len() - 1) as u16;
+    ws.merge_range(0, 0, 0, last_col, &clean_cell(title), &title_format)
+        .map_err(err)?;
+    ws.set_row_height(0, 32).map_err(err)?;
+    for (c, (h, w)) in HEADERS.iter().zip(WIDTHS).enumerate() {
+        ws.write_string_with_format(1, c as u16, *h, &header_format)
+            .map_err(err)?;
+        ws.set_column_width(c as u16, w).map_err(err)?;
+    }
+    ws.set_row_height(1, 22).map_err(err)?;
+    for (i, r) in rows.iter().enumerate() {
+        let row = (i + 2) as u32;
+        let texts = [
+            (0, r.id.clone()),
+            (1, r.article.clone()),
+            (2, r.opinion.clone()),
+            (4, r.sources.join("、")),
+            (5, r.submitter.clone()),
+            (6, r.channel.clone()),
+            (7, r.disposition.clone()),
+            (8, r.reason.clone()),
+            (9, r.edits.clone()),
+        ];
+        for (c, t) in &texts {
+            let (c, t) = (*c, clean_cell(t));
+            let f = if looks_like_formula(&t) {
+                &quoted
+            } else {
+                &body
+            };
+            if t.is_empty() {
+                ws.write_blank(row, c, f).map_err(err)?;
+            } else {
+                ws.write_string_with_format(row, c, &t, f).map_err(err)?;
+            }
+        }
+        ws.write_number_with_format(row, 3, r.supporters as f64, &number)
+            .map_err(err)?;
+        // Spreadsheets do not grow rows to fit wrapped text they did not lay out themselves:
+        // give each row the height its longest cell needs.
+        let lines = texts
+            .iter()
+            .map(|(c, t)| lines_needed(t, WIDTHS[*c as usize]))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(row, row_height(lines)).map_err(err)?;
+    }
+    let last_row = (rows.len() + 1) as u32;
+    ws.set_freeze_panes(2, 0).map_err(err)?;
+    ws.autofilter(1, 0, last_row.max(2), last_col)
+        .map_err(err)?;
+    let choices = DataValidation::new()
+        .allow_list_strings(&DISPOSITIONS)
+        .map_err(err)?
+        .ignore_blank(true);
+    ws.add_data_validation(2, 7, last_row.max(2) + 200, 7, &choices)
+        .map_err(err)?;
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(1, 1).map_err(err)?;
+    wb.save_to_buffer().map_err(err)
+}
+
+/// The disposition table as a Word document (A4 landscape table, header row repeated).
+pub fn disposition_docx(rows: &[DispositionRow], title_text: &str) -> Result<Vec<u8>> {
+    // 编号 | 条款 | 意见内容 | 人数 | 来源 | 采纳情况 | 理由 | 对应修改
+    let text_width = Orientation::Landscape.text_width();
+    let mut widths = vec![1200, 1150, 4100, 650, 2050, 1300, 2700];
+    widths.push(text_width - widths.iter().sum::<usize>());
+    let headers: Vec<String> = [
+        "编号",
+        "条款",
+        "意见内容",
+        "人数",
+        "来源",
+        "采纳情况",
+        "理由",
+        "对应修改",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut table_rows = vec![header_row(&headers, &widths)];
+    for r in rows {
+        let mut source = r.sources.join("、");
+        let who: Vec<&str> = [r.submitter.as_str(), r.channel.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !who.is_empty() {
+            source.push_str(&format!("（{}）", who.join("，")));
+        }
+        let values = [
+            r.id.clone(),
+            r.article.clone(),
+            r.opinion.clone(),
+            r.supporters.to_string(),
+            source,
+            r.disposition.clone(),
+            r.reason.clone(),
+            r.edits.clone(),
+        ];
+        let cells = values
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(k, (v, &w))| {
+                let centre = matches!(k, 0 | 1 | 3 | 5);
+                cell(w, text_paragraphs(v, centre))
+            })
+            .collect();
+        table_rows.push(TableRow::new(cells));
+    }
+    let table = Table::new(table_rows)
+        .set_grid(widths.clone())
+        .layout(TableLayoutType::Fixed)
+        .width(widths.iter().sum(), WidthType::Dxa);
+    let docx = document(Orientation::Landscape, size::WU)
+        .add_paragraph(title(title_text))
+        .add_paragraph(centered(
+            &format!("共 {} 条意见", rows.len()),
+            SONG,
+            size::XIAO_SI,
+        ))
+        .add_table(table);
+    pack(docx, "意见采纳情况表.docx")
+}
+
+fn text_paragraphs(text: &str, centre: bool) -> Vec<Paragraph> {
+    clean(text)
+        .split('\n')
+        .map(|line| {
+            let p = Paragraph::new()
+                .line_spacing(cell_spacing())
+                .add_run(Run::new().add_text(line));
+            if centre {
+                p.align(AlignmentType::Center)
+            } else {
+                p.align(AlignmentType::Left)
+            }
+        })
+        .collect()
+}
+
+/// Height of one line of 11-point text, and Excel's largest row height, in points.
+const LINE_HEIGHT: f64 = 14.5;
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// Lines a text takes in a column `width` characters wide (a Chinese character is two).
+fn lines_needed(text: &str, width: f64) -> usize {
+    let room = (width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|line| {
+            let units: f64 = line
+                .chars()
+                .map(|c| if (c as u32) < 0x1100 { 1.1 } else { 2.0 })
+                .sum();
+            ((units / room).ceil() as usize).max(1)
+        })
+        .sum()
+}
+
+fn row_height(lines: usize) -> f64 {
+    (lines as f64 * LINE_HEIGHT + 4.0).min(MAX_ROW_HEIGHT)
+}
+
+/// Text a spreadsheet could read as a formula: starts, after any leading whitespace, with
+/// `=`, `+`, `-` or `@`.
+fn looks_like_formula(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['=', '+', '-', '@', '＝', '＋', '－'])
+}
+
+/// XML-safe text within Excel's cell limit (longer text is cut, saying so).
+fn clean_cell(text: &str) -> String {
+    let t = clean(text);
+    if t.encode_utf16().count() <= MAX_CELL {
+        return t;
+    }
+    let total = t.chars().count();
+    let note = format!("……（已截断，全文 {total} 字）");
+    let room = MAX_CELL - note.encode_utf16().count();
+    let mut used = 0;
+    let mut out = String::new();
+    for c in t.chars() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.push_str(&note);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::docx::testing::{assert_well_formed, count, part, texts};
+    use calamine::{Data, Reader, Xlsx};
+
+    const HOSTILE: [&str; 7] = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "@SUM(A1)",
+        "+1",
+        "-1",
+        "  =1+1",
+        "\t=cmd|' /C calc'!A0",
+        "<script>alert(1)</script>",
+    ];
+
+    fn rows() -> Vec<DispositionRow> {
+        let long = "湖".repeat(5000);
+        let mut out: Vec<DispositionRow> = HOSTILE
+            .iter()
+            .enumerate()
+            .map(|(i, h)| DispositionRow {
+                id: format!("Q-{i:03}"),
+                article: "第十二条".into(),
+                opinion: h.to_string(),
+                supporters: i + 1,
+                sources: vec!["青溪街道联系点".into(), "=1".into()],
+                submitter: "群众".into(),
+                channel: "面对面".into(),
+                disposition: "采纳".into(),
+                reason: h.to_string(),
+                edits: "第十三条第一款".into(),
+            })
+            .collect();
+        out.push(DispositionRow {
+            id: "Q-100".into(),
+            article: "第一条".into(),
+            opinion: format!("😀𠀀 {long}"),
+            supporters: 1,
+            disposition: "未采纳".into(),
+            reason: "与上位法不一致\n另行研究".into(),
+            ..Default::default()
+        });
+        out
+    }
+
+    fn cells(bytes: &[u8]) -> Vec<Vec<Data>> {
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let range = wb.worksheet_range("意见采纳情况").unwrap();
+        range.rows().map(|r| r.to_vec()).collect()
+    }
+
+    #[test]
+    fn xlsx_keeps_hostile_text_literal() {
+        let rows = rows();
+        let bytes = disposition_xlsx(&rows, "青澜湖保护条例（草案）意见采纳情况表").unwrap();
+        let got = cells(&bytes);
+        assert_eq!(
+            got[0][0],
+            Data::String("青澜湖保护条例（草案）意见采纳情况表".into())
+        );
+        let header: Vec<String> = got[1].iter().map(|c| c.to_string()).collect();
+        assert_eq!(header, HEADERS);
+        for (i, h) in HOSTILE.iter().enumerate() {
+            let expect = clean(h);
+            assert_eq!(got[i + 2][2], Data::String(expect.clone()), "row {i}");
+            assert_eq!(got[i + 2][8], Data::String(expect));
+            assert_eq!(got[i + 2][3], Data::Float((i + 1) as f64));
+            assert_eq!(got[i + 2][4], Data::String("青溪街道联系点、=1".into()));
+        }
+        let last = &got[rows.len() + 1];
+        assert_eq!(last[2], Data::String(rows.last().unwrap().opinion.clone()));
+        assert_eq!(last[8], Data::String("与上位法不一致\n另行研究".into()));
+        // No formula anywhere; quote-prefixed cells for the hostile ones.
+        let sheet = part(&bytes, "xl/worksheets/sheet1.xml").unwrap();
+        assert!(!sheet.contains("<f>"), "{sheet}");
+        assert!(sheet.contains("<pane ") && sheet.contains("state=\"frozen\""));
+        assert!(sheet.contains("<autoFilter ref=\"A2:J"));
+        assert!(sheet.contains("<dataValidation "));
+        let styles = part(&bytes, "xl/styles.xml").unwrap();
+        assert!(styles.contains("quotePrefix=\"1\""));
+        let strings = part(&bytes, "xl/sharedStrings.xml").unwrap();
+        assert!(strings.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn formula_lookalikes() {
+        for t in ["=1", " +1", "\t-1", "@A1", "＝1"] {
+            assert!(looks_like_formula(t), "{t}");
+        }
+        for t in ["第一条", "1-2", "a=b", ""] {
+            assert!(!looks_like_formula(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn overlong_text_is_cut_with_a_note() {
+        let t = "😀".repeat(20_000);
+        let c = clean_cell(&t);
+        assert!(c.encode_utf16().count() <= MAX_CELL);
+        assert!(c.ends_with("（已截断，全文 20000 字）"));
+        let bytes = disposition_xlsx(
+            &[DispositionRow {
+                opinion: t,
+                ..Default::default()
+            }],
+            "t",
+        )
+        .unwrap();
+        assert!(matches!(&cells(&bytes)[2][2], Data::String(s) if s.ends_with("字）")));
+    }
+
+    #[test]
+    fn rows_grow_with_their_text() {
+        assert_eq!(lines_needed("", 10.0), 1);
+        assert_eq!(lines_needed("湖泊", 10.0), 1);
+        assert_eq!(lines_needed(&"湖".repeat(9), 10.0), 2);
+        assert_eq!(lines_needed("甲\n乙\n丙", 10.0), 3);
+        assert_eq!(row_height(1000), MAX_ROW_HEIGHT);
+    }
+
+    #[test]
+    fn empty_table_still_opens() {
+        let got = cells(&disposition_xlsx(&[], "空表").unwrap());
+        assert_eq!(got[0][0], Data::String("空表".into()));
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn docx_table_holds_the_rows() {
+        let rows = rows();
+        let bytes = disposition_docx(&rows, "意见采纳情况表").unwrap();
+        let xml = part(&bytes, "word/document.xml").unwrap();
+        assert_well_formed(&xml);
+        assert_eq!(count(&xml, "<w:tr>"), rows.len() + 1);
+        assert_eq!(count(&xml, "<w:tblHeader />"), 1);
+        let text = texts(&xml, "w:t");
+        for h in HOSTILE {
+            assert!(text.contains(&clean(h)), "{h}");
+        }
+        assert!(text.contains(&rows.last().unwrap().opinion));
+        assert!(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(text.contains("青溪街道联系点、=1（群众，面对面）"));
+    }
+}
