@@ -7,13 +7,16 @@ pub mod chart;
 pub mod comments;
 pub mod disposition;
 pub mod docx;
+pub mod feedback;
 mod html;
 mod json;
 mod markdown;
 pub mod notes;
 #[cfg(test)]
 mod office_samples;
+pub mod revision;
 pub mod search;
+pub mod stats;
 mod term;
 
 use crate::chain::Chain;
