@@ -230,6 +230,8 @@ pub struct Attribution {
     pub totals: Totals,
     /// The bulk-confirmation threshold the figures use.
     pub threshold: f32,
+    /// Which comments this reading answers (indexed like [`Corpus::comments`]).
+    pub answered: Vec<bool>,
     /// For every comment considered, its best suggestions (edit, score), best first (at most
     /// three; empty when nothing came near). Indexed like [`Corpus::comments`]; comments not
     /// considered (made on a later draft) have none.
@@ -237,6 +239,11 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// Whether comment `i` is one this reading answers (made on the old version).
+    pub fn considered(&self, i: usize) -> bool {
+        self.answered.get(i).copied().unwrap_or(false)
+    }
+
     /// The links of an edit.
     pub fn links(&self, at: EditRef) -> Option<&EditLinks> {
         self.edits.iter().find(|e| e.at == at)
@@ -443,7 +450,12 @@ pub fn attribute(
     let mut totals = totals(&diff, corpus, &status, &considered, &edits, opts.threshold);
     totals.edits_unexplained = unexplained.len();
     totals.not_reflected = not_reflected.len();
+    let mut answered = vec![false; corpus.comments.len()];
+    for &i in &considered {
+        answered[i] = true;
+    }
     Attribution {
+        answered,
         diff,
         edits,
         unexplained,

@@ -93,6 +93,82 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
 得分 0–1：所提修改与此处文字一致 ≥ 0.9；引了该条且该条只有一处修改约 0.85；
 只凭文意相近的不超过 0.65。建议从不当作已确认；确认后显示为“已确认”。")]
     Attribute(AttributeArgs),
+
+    /// 生成工作人员提交的文件：条文对照表、修订模式稿、意见采纳情况表、统计、反馈、修改情况的报告
+    #[command(after_help = "示例：
+  lifa report qinglanhu --out 报告/                      全套文件写入“报告”文件夹
+  lifa report qinglanhu --out 条文对照表.docx             Word 表格（A4 横向）
+  lifa report qinglanhu --kind redline --out 修订稿.docx  Word 修订模式：逐处修改，批注列出推动修改的意见
+  lifa report qinglanhu --kind disposition --out 意见采纳情况表.xlsx
+  lifa report qinglanhu --kind feedback --per-source --out 反馈/
+  lifa report qinglanhu --kind chain --out 三稿对照.docx   一审稿 | 二审稿 | 表决稿…
+
+文件格式由扩展名决定：.docx、.xlsx、.html、.md。")]
+    Report(ReportArgs),
+}
+
+/// What `lifa report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportKind {
+    /// 条文对照表（原条文 | 修改后条文 | 修改说明）：.docx .html .md
+    Comparison,
+    /// 各稿对照（一审稿 | 二审稿 | 表决稿…）：.docx .html .md
+    Chain,
+    /// 修订模式的新稿（Word 修订和批注）：.docx
+    Redline,
+    /// 意见采纳情况表：.xlsx .docx .md
+    Disposition,
+    /// 统计（含图表）：.html .md
+    Stats,
+    /// 给联系点的反馈：.docx .html .md
+    Feedback,
+    /// 修改情况的报告（草稿）：.docx .md
+    Revision,
+    /// 以上全部，写入 --out 指定的文件夹
+    All,
+}
+
+/// `lifa report` arguments.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// 法规名（drafts/ 下的文件夹名）
+    #[arg(value_name = "REG")]
+    pub reg: String,
+    /// 旧版本号（如 v1）；不给则取最近一批意见所针对的稿本及其下一稿
+    #[arg(value_name = "FROM", requires = "to")]
+    pub from: Option<String>,
+    /// 新版本号（如 v2）
+    #[arg(value_name = "TO")]
+    pub to: Option<String>,
+    /// 输出文件（扩展名决定格式）；--kind all 或 --per-source 时为文件夹
+    #[arg(long, short = 'o', value_name = "FILE|DIR")]
+    pub out: PathBuf,
+    /// 生成哪一种文件（默认：--out 为文件夹时全部，否则条文对照表）
+    #[arg(long, value_enum)]
+    pub kind: Option<ReportKind>,
+    /// 反馈按联系点分别成文（每个联系点一个文件）
+    #[arg(long)]
+    pub per_source: bool,
+    /// 条文对照表中未修改的条文：fold 合并为一行、list 全部列出、omit 不列
+    #[arg(long, value_enum, default_value = "fold")]
+    pub unchanged: UnchangedArg,
+    /// 判定“有采纳意见对应”所用的最低得分
+    #[arg(long, value_name = "SCORE", default_value_t = crate::attribute::RECOMMENDED_THRESHOLD)]
+    pub min_score: f32,
+    /// 显示姓名、电话等个人信息（默认打码）
+    #[arg(long)]
+    pub include_personal: bool,
+}
+
+/// Unchanged articles in the comparison table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnchangedArg {
+    /// 合并为一行（第一条至第九条未作修改）
+    Fold,
+    /// 全部列出
+    List,
+    /// 不列
+    Omit,
 }
 
 /// `lifa attribute` arguments.

@@ -7,6 +7,7 @@ mod decide;
 mod diff;
 mod import;
 mod index;
+mod report;
 mod search;
 
 use std::io::{IsTerminal, Write};
@@ -49,6 +50,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Search(args) => search::run(&ws, &args),
         Command::Decide(args) => decide::run(&ws, &args),
         Command::Attribute(args) => attribute::run(&ws, &args),
+        Command::Report(args) => report::run(&ws, &args),
     }
 }
 

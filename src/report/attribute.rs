@@ -478,3 +478,233 @@ pub(super) fn json_sections<'a>(n: &Attributed<'a>) -> SectionsJson<'a> {
             .collect(),
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Word and Excel: the notes of the comparison table and the redline, the disposition rows.
+
+impl Attributed<'_> {
+    /// The adopted opinions behind an edit: confirmed ones, then suggestions at the threshold.
+    fn drivers(&self, at: EditRef) -> Vec<&Link> {
+        let Some(l) = self.attribution.links(at) else {
+            return Vec::new();
+        };
+        l.confirmed
+            .iter()
+            .filter(|k| k.status.is_adopted())
+            .chain(
+                l.suggested
+                    .iter()
+                    .filter(|k| k.status.is_adopted() && k.score >= self.attribution.threshold),
+            )
+            .collect()
+    }
+
+    fn edit_refs(&self, a: &crate::diff::ArticleDiff) -> Vec<EditRef> {
+        a.edits
+            .iter()
+            .filter_map(|e| self.attribution.find_edit(&e.id))
+            .collect()
+    }
+
+    /// `湖滨街道基层立法联系点（群众，3 人）`.
+    fn who(&self, k: &Link) -> String {
+        let c = &self.corpus.comments[k.comment];
+        if k.supporters > 1 {
+            format!(
+                "{}（{}，{} 人）",
+                c.source,
+                c.submitter.kind.zh(),
+                k.supporters
+            )
+        } else {
+            format!("{}（{}）", c.source, c.submitter.kind.zh())
+        }
+    }
+}
+
+impl super::notes::Annotate for Attributed<'_> {
+    fn article_note(&self, a: &crate::diff::ArticleDiff) -> Vec<String> {
+        const SHOWN: usize = 4;
+        let mut seen = std::collections::HashSet::new();
+        let mut drivers: Vec<&Link> = Vec::new();
+        for at in self.edit_refs(a) {
+            for k in self.drivers(at) {
+                if seen.insert(self.corpus.grouping.group_of[k.comment]) {
+                    drivers.push(k);
+                }
+            }
+        }
+        if drivers.is_empty() {
+            return Vec::new();
+        }
+        let people: usize = drivers.iter().map(|k| k.supporters).sum();
+        let mut lines = vec![format!(
+            "采纳 {} 种意见（{} 人次）：",
+            drivers.len(),
+            people
+        )];
+        drivers.sort_by(|x, y| {
+            y.supporters
+                .cmp(&x.supporters)
+                .then(x.comment.cmp(&y.comment))
+        });
+        for k in drivers.iter().take(SHOWN) {
+            let c = &self.corpus.comments[k.comment];
+            let mut line = format!(
+                "{}：{}",
+                self.who(k),
+                short(&shown(c, self.include_personal).0, 28)
+            );
+            if let Some(r) = self
+                .corpus
+                .decisions
+                .get(&c.id)
+                .and_then(|d| d.reason.as_deref())
+                .filter(|r| !r.trim().is_empty())
+            {
+                line.push_str(&format!("（{}）", short(r, 30)));
+            }
+            lines.push(line);
+        }
+        if drivers.len() > SHOWN {
+            lines.push(format!(
+                "另有 {} 种意见，见意见采纳情况表",
+                drivers.len() - SHOWN
+            ));
+        }
+        lines
+    }
+
+    fn edit_comment(&self, a: &crate::diff::ArticleDiff, e: &crate::diff::Edit) -> Option<String> {
+        if !e.kind.is_substantive() {
+            return None;
+        }
+        let at = self
+            .edit_refs(a)
+            .into_iter()
+            .find(|r| self.attribution.diff.articles[r.article].edits[r.edit].id == e.id)?;
+        let drivers = self.drivers(at);
+        if drivers.is_empty() {
+            return Some(format!("[{}] 未找到推动此处修改的采纳意见，请核对。", e.id));
+        }
+        let mut text = format!("[{}] 推动此处修改的意见：", e.id);
+        for (n, k) in drivers.iter().enumerate() {
+            let c = &self.corpus.comments[k.comment];
+            let tag = if k.evidence.contains(&Evidence::Confirmed) {
+                "已确认".to_string()
+            } else {
+                format!("建议 {:.2}", k.score)
+            };
+            text.push_str(&format!(
+                "\n{}. 〔{tag}〕{}：{}",
+                n + 1,
+                self.who(k),
+                short(&shown(c, self.include_personal).0, 80)
+            ));
+        }
+        Some(text)
+    }
+}
+
+/// The rows of the 意见采纳情况表: one per distinct opinion among the comments this reading
+/// answers, by article (as numbered in the draft commented on), then in order of receipt.
+pub fn disposition_rows(n: &Attributed<'_>) -> Vec<super::disposition::DispositionRow> {
+    use std::collections::{BTreeSet, HashMap};
+    let a = n.attribution;
+    let corpus = n.corpus;
+    // Edits each opinion is linked to (confirmed, or suggested at the threshold when adopted).
+    let mut edits_of: HashMap<u32, BTreeSet<EditRef>> = HashMap::new();
+    for l in &a.edits {
+        for k in l
+            .confirmed
+            .iter()
+            .chain(l.suggested.iter().filter(|k| k.score >= a.threshold))
+            .filter(|k| k.status.is_adopted())
+        {
+            edits_of
+                .entry(corpus.grouping.group_of[k.comment])
+                .or_default()
+                .insert(l.at);
+        }
+    }
+    let considered: Vec<usize> = (0..corpus.comments.len())
+        .filter(|&i| a.considered(i))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut rows: Vec<((u32, u32, usize), super::disposition::DispositionRow)> = Vec::new();
+    for &i in &considered {
+        let g = corpus.grouping.group_of[i];
+        if !seen.insert(g) {
+            continue;
+        }
+        let members: Vec<usize> = corpus.grouping.groups[g as usize]
+            .members
+            .iter()
+            .map(|&m| m as usize)
+            .filter(|&m| a.considered(m))
+            .collect();
+        let c = &corpus.comments[i];
+        let first = c.cites.article_numbers().next();
+        let article = match first {
+            Some((main, sub)) => crate::draft::ArticleNumber { main, sub }.to_string(),
+            None => match c.cites.chapters.first() {
+                Some(ch) => format!("第{}章", crate::draft::numbering::to_chinese(*ch)),
+                None => "总体".into(),
+            },
+        };
+        let mut sources: Vec<String> = Vec::new();
+        for &m in &members {
+            let s = &corpus.comments[m].source;
+            if !sources.contains(s) {
+                sources.push(s.clone());
+            }
+        }
+        let status = corpus.status(i);
+        let d = corpus.decisions.get(&c.id);
+        let mut place: Vec<String> = edits_of
+            .get(&g)
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                let art = &a.diff.articles[e.article];
+                let label = art
+                    .new
+                    .as_ref()
+                    .map(|s| format!("{}{}", stage(a), s.label))
+                    .or_else(|| art.old.as_ref().map(|s| format!("删除原{}", s.label)))
+                    .unwrap_or_default();
+                format!("{label}（{}）", art.edits[e.edit].id)
+            })
+            .collect();
+        if place.is_empty()
+            && let Some(l) = d.and_then(|d| d.location.clone())
+        {
+            place.push(l);
+        }
+        rows.push((
+            (first.map_or(u32::MAX, |x| x.0), first.map_or(0, |x| x.1), i),
+            super::disposition::DispositionRow {
+                id: c.reference.clone().unwrap_or_else(|| c.id.clone()),
+                article,
+                opinion: shown(c, n.include_personal).0.into_owned(),
+                supporters: members.len().max(1),
+                sources,
+                submitter: c.submitter.kind.zh().to_string(),
+                channel: c.channel.zh().to_string(),
+                disposition: status.zh().to_string(),
+                reason: d.and_then(|d| d.reason.clone()).unwrap_or_default(),
+                edits: place.join("；"),
+            },
+        ));
+    }
+    rows.sort_by_key(|r| r.0);
+    rows.into_iter().map(|r| r.1).collect()
+}
+
+fn stage(a: &Attribution) -> String {
+    a.diff
+        .new
+        .stage
+        .clone()
+        .unwrap_or_else(|| a.diff.new.version.clone())
+}

@@ -175,6 +175,38 @@ pub fn disposition_xlsx(rows: &[DispositionRow], title: &str) -> Result<Vec<u8>>
     wb.save_to_buffer().map_err(err)
 }
 
+/// The disposition table as Markdown (for versioning beside the drafts).
+pub fn disposition_md(rows: &[DispositionRow], title: &str) -> String {
+    fn cell(s: &str) -> String {
+        s.replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .replace(['\n', '\r'], " ")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    let mut out = format!("# {}\n\n共 {} 种意见。\n\n", cell(title), rows.len());
+    out.push_str(
+        "| 编号 | 条款 | 意见内容 | 人数 | 来源 | 提出人 | 渠道 | 采纳情况 | 理由 | 对应修改 |\n",
+    );
+    out.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            cell(&r.id),
+            cell(&r.article),
+            cell(&r.opinion),
+            r.supporters,
+            cell(&r.sources.join("、")),
+            cell(&r.submitter),
+            cell(&r.channel),
+            cell(&r.disposition),
+            cell(&r.reason),
+            cell(&r.edits)
+        ));
+    }
+    out
+}
+
 /// The disposition table as a Word document (A4 landscape table, header row repeated).
 pub fn disposition_docx(rows: &[DispositionRow], title_text: &str) -> Result<Vec<u8>> {
     // 编号 | 条款 | 意见内容 | 人数 | 来源 | 采纳情况 | 理由 | 对应修改

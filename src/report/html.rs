@@ -32,6 +32,7 @@ ul.comments li.suggested .tag{color:#666}
 .chead{color:#333}
 .why{color:#666;font-size:.9em}
 table.rates{width:auto;margin:.5em 0}
+table.attributed th.note,table.attributed td.note{width:34%}
 @media print{th{position:static}body{max-width:none}tr{page-break-inside:avoid}}
 "#;
 
@@ -111,7 +112,12 @@ pub(super) fn diff(d: &DraftDiff, opts: Options, notes: Option<&Attributed<'_>>)
     }
     b.push_str("<p class=\"legend\">说明：<del>删除线</del>为删除的文字，<ins>加粗下划线</ins>为增加的文字。</p>\n</div>\n");
     b.push_str(&format!(
-        "<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"note\">说明</th></tr></thead>\n<tbody>\n",
+        "<table{}>\n<thead><tr><th>{}</th><th>{}</th><th class=\"note\">说明</th></tr></thead>\n<tbody>\n",
+        if notes.is_some() {
+            " class=\"attributed\""
+        } else {
+            ""
+        },
         escape(&d.old.display_name()),
         escape(&d.new.display_name())
     ));

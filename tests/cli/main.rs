@@ -7,6 +7,7 @@ mod decide;
 mod diff;
 mod errors;
 mod import;
+mod report;
 mod search;
 
 use std::path::{Path, PathBuf};
