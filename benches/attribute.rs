@@ -6,7 +6,8 @@
 //! against 100,000 comments in under 2 seconds. Reported beside it, in the same run: reading the
 //! store alone (`Store::comments`, the floor for anything that looks at every comment), loading
 //! the corpus (store + decisions + duplicate/campaign grouping), and the whole `lifa attribute
-//! --format json` process. `LIFA_BENCH_DOCS` changes the number of comments.
+//! --format json` process. `LIFA_BENCH_DOCS` changes the number of comments; `LIFA_BENCH_KEEP=DIR`
+//! keeps the workspace in DIR.
 
 #[path = "gen/mod.rs"]
 mod generator;
@@ -34,7 +35,11 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(if test { 2_000 } else { 100_000 });
     let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::new(dir.path());
+    // LIFA_BENCH_KEEP=DIR builds the workspace in DIR and keeps it (for profiling the command).
+    let keep = std::env::var_os("LIFA_BENCH_KEEP").map(std::path::PathBuf::from);
+    let root = keep.clone().unwrap_or_else(|| dir.path().to_path_buf());
+    let _ = std::fs::remove_dir_all(root.join("comments"));
+    let ws = Workspace::new(&root);
     let drafts = ws.drafts_dir(REG);
     std::fs::create_dir_all(&drafts).unwrap();
     let from = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -45,7 +50,7 @@ fn main() {
             std::fs::copy(e.path(), drafts.join(e.file_name())).unwrap();
         }
     }
-    let upload = dir.path().join("upload.jsonl");
+    let upload = root.join("upload.jsonl");
     generator::write_jsonl(&upload, generator::rows(docs, 2026)).unwrap();
     let mut imp = Importer::new(&ws, REG).unwrap();
     let out = imp
@@ -123,7 +128,7 @@ fn main() {
     for _ in 0..if test { 1 } else { 5 } {
         let t = Instant::now();
         let o = Command::new(bin)
-            .args(["--workspace", dir.path().to_str().unwrap()])
+            .args(["--workspace", root.to_str().unwrap()])
             .args(["attribute", REG, "v1", "v2", "--format", "json"])
             .output()
             .unwrap();
