@@ -1086,28 +1086,38 @@ impl Model {
         cand.extend(closest.iter().map(|x| x.0));
         let mut prop_hits: FxHashMap<EditRef, (f32, String)> = FxHashMap::default();
         let mut contradicted: FxHashMap<usize, String> = FxHashMap::default();
-        if !props.is_empty() || !quotes.is_empty() {
-            for (s, p) in self.pairs.iter().enumerate() {
-                if p.edits.is_empty() {
-                    continue;
-                }
-                let about = cited.contains_key(&s) || located.contains_key(&s);
-                for pr in &props {
-                    let (strength, contra) = self.match_proposal(p, pr);
-                    for (k, st) in strength {
-                        let e = p.edits[k].at;
-                        let entry = prop_hits.entry(e).or_insert((0.0, String::new()));
-                        if st > entry.0 {
-                            *entry = (st, describe(&pr.proposal));
-                        }
-                        cand.insert(s);
+        if !props.is_empty() {
+            for pr in &props {
+                // Where this proposal lands: (edit, strength, pair slot).
+                let mut hits: Vec<(EditRef, f32, usize)> = Vec::new();
+                for (s, p) in self.pairs.iter().enumerate() {
+                    if p.edits.is_empty() {
+                        continue;
                     }
+                    let (strength, contra) = self.match_proposal(p, pr);
+                    hits.extend(strength.into_iter().map(|(k, st)| (p.edits[k].at, st, s)));
+                    let about = cited.contains_key(&s) || located.contains_key(&s);
                     if about && let Some(t) = contra {
                         contradicted.entry(s).or_insert(t);
                     }
                 }
+                // Where it lands in full, its partial matches elsewhere (the old words of an
+                // article that was deleted and merged into the one carrying the new words)
+                // are not what it asked for.
+                let top = hits.iter().map(|h| h.1).fold(0.0f32, f32::max);
+                for (e, st, s) in hits {
+                    if st < top && st < 0.8 {
+                        continue;
+                    }
+                    let entry = prop_hits.entry(e).or_insert((0.0, String::new()));
+                    if st > entry.0 {
+                        *entry = (st, describe(&pr.proposal));
+                    }
+                    cand.insert(s);
+                }
             }
         }
+        let landed = prop_hits.values().any(|(st, _)| *st >= 0.8);
         // A proposal whose wording changed in several articles is a change of terms throughout
         // the draft (“湖泊管理机构”改为“青澜湖保护管理机构”): it drove every one of them, whichever
         // article the comment cites.
@@ -1236,6 +1246,10 @@ impl Model {
                 }
                 if contradicted.contains_key(&s) {
                     score *= 0.4;
+                }
+                // A comment whose proposal is another edit exactly is about that edit.
+                if prop.is_none() && landed {
+                    score *= 0.6;
                 }
                 let score = round2(score.clamp(0.0, 1.0));
                 if score < floor {
