@@ -4,18 +4,26 @@
 //! Query language: words separated by spaces must all occur (`网箱 养殖`); `OR` (or `|`) joins
 //! alternatives; `NOT` or a leading `-` excludes; `"…"` (or `“…”`) quotes a phrase that may
 //! contain spaces; parentheses group. Every word or phrase matches exactly the comments that
-//! contain it as a substring (letter case ignored): the index's character-pair field with
-//! positions guarantees it. Results are ranked by BM25 over jieba words: the query's sub-words
-//! that exist in the index's word field.
+//! contain it as a substring (letter case ignored). The index's character-pair field finds the
+//! candidates — for one character every pair starting with it, for two the pair itself, for
+//! more the comments holding all of its pairs — and when a query has a word of three or more
+//! characters every candidate is checked against its text, read back from the batch file
+//! (mapped into memory) through the offsets the index keeps. Results are ranked by BM25 over
+//! jieba words: the query's sub-words that exist in the index's word field.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::SystemTime;
+
+use memchr::memmem::Finder;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
@@ -23,9 +31,10 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 use crate::comment::{Channel, Comment, Date, Kind};
 use crate::decisions::{self, Status};
 use crate::error::{Error, Result};
+use crate::index::groups::Groups;
 use crate::index::tokens::fold;
-use crate::index::{SearchIndex, article_key, comment_key};
-use crate::workspace::Workspace;
+use crate::index::{NO_SPAN, SearchIndex, Texts, article_key, comment_key, rows};
+use crate::workspace::{Version, Workspace};
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -326,6 +335,92 @@ pub struct Facets {
     pub status: BTreeMap<String, u64>,
 }
 
+/// What a search derives from the workspace rather than from the index: the drafts (to label
+/// article facets and resolve `--article`) and the dispositions. Built once per
+/// [`SearchIndex`] and rebuilt when a draft or a disposition file changes (by modification
+/// time) or the index is updated.
+pub(crate) struct Context {
+    stamp: Vec<(PathBuf, Option<SystemTime>)>,
+    regs_versions: Vec<(String, Vec<Version>)>,
+    labels: FxHashMap<u64, String>,
+    statuses: FxHashMap<u64, Status>,
+}
+
+/// The files and folders whose modification times tell whether a [`Context`] is stale.
+fn stamp(ws: &Workspace) -> Vec<(PathBuf, Option<SystemTime>)> {
+    let mtime = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let mut paths = vec![ws.root.join("drafts")];
+    for reg in ws.regulations() {
+        let dir = ws.root.join("drafts").join(&reg);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        paths.push(dir);
+        paths.extend(files);
+        paths.push(decisions::path(ws, &reg));
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            let t = mtime(&p);
+            (p, t)
+        })
+        .collect()
+}
+
+impl Context {
+    fn load(ws: &Workspace, stamp: Vec<(PathBuf, Option<SystemTime>)>) -> Result<Context> {
+        let mut regs_versions: Vec<(String, Vec<Version>)> = Vec::new();
+        for reg in ws.regulations() {
+            if let Ok(v) = ws.versions(&reg) {
+                regs_versions.push((reg, v));
+            }
+        }
+        let mut labels = FxHashMap::default();
+        for (reg, versions) in &regs_versions {
+            for v in versions {
+                let stage = v.draft.meta.stage.clone().unwrap_or_else(|| v.id.clone());
+                for a in &v.draft.articles {
+                    labels.insert(
+                        article_key(reg, &v.id, a.number.main, a.number.sub),
+                        format!("{reg} {stage}{}", a.number),
+                    );
+                }
+            }
+        }
+        let mut statuses = FxHashMap::default();
+        for (reg, _) in &regs_versions {
+            for (id, d) in decisions::current(ws, reg)? {
+                statuses.insert(comment_key(&id), d.status);
+            }
+        }
+        Ok(Context {
+            stamp,
+            regs_versions,
+            labels,
+            statuses,
+        })
+    }
+
+    /// The index's context, built or rebuilt if needed.
+    fn of(ws: &Workspace, index: &SearchIndex) -> Result<Arc<Context>> {
+        let now = stamp(ws);
+        let mut slot = index.search_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = &*slot
+            && c.stamp == now
+        {
+            return Ok(Arc::clone(c));
+        }
+        let c = Arc::new(Context::load(ws, now)?);
+        *slot = Some(Arc::clone(&c));
+        Ok(c)
+    }
+}
+
 /// Runs a query.
 pub fn search(
     ws: &Workspace,
@@ -337,7 +432,8 @@ pub fn search(
 ) -> Result<Results> {
     let searcher = index.searcher();
     let f = &index.fields;
-    let recall = to_query(expr, f.grams);
+    let ctx = Context::of(ws, index)?;
+    let (recall, exact) = to_query(expr, f.grams);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> =
         vec![(Occur::Must, Box::new(ConstScoreQuery::new(recall, 0.0)))];
     // Ranking: the query's sub-words that the index knows as jieba words.
@@ -353,17 +449,13 @@ pub fn search(
         }
     }
     // Filters.
-    let mut regs_versions: Vec<(String, Vec<crate::workspace::Version>)> = Vec::new();
-    for reg in ws.regulations() {
-        if filters.reg.as_ref().is_some_and(|r| *r != reg) {
-            continue;
-        }
-        if let Ok(v) = ws.versions(&reg) {
-            regs_versions.push((reg, v));
-        }
-    }
+    let regs_versions: Vec<&(String, Vec<Version>)> = ctx
+        .regs_versions
+        .iter()
+        .filter(|(reg, _)| filters.reg.as_ref().is_none_or(|r| r == reg))
+        .collect();
     if let Some(reg) = &filters.reg {
-        if !regs_versions.iter().any(|(r, _)| r == reg) {
+        if regs_versions.is_empty() {
             ws.versions(reg)?;
         }
         clauses.push((Occur::Must, term_text(f.reg, reg)));
@@ -405,21 +497,9 @@ pub fn search(
             any_of(names.iter().map(|n| term_text(f.source, n)).collect()),
         ));
     }
-    let mut labels: HashMap<u64, String> = HashMap::new();
-    for (reg, versions) in &regs_versions {
-        for v in versions {
-            let stage = v.draft.meta.stage.clone().unwrap_or_else(|| v.id.clone());
-            for a in &v.draft.articles {
-                labels.insert(
-                    article_key(reg, &v.id, a.number.main, a.number.sub),
-                    format!("{reg} {stage}{}", a.number),
-                );
-            }
-        }
-    }
     if let Some(want) = filters.article {
         let mut keys = Vec::new();
-        for (reg, versions) in &regs_versions {
+        for (reg, versions) in regs_versions.iter().map(|x| (&x.0, &x.1)) {
             match &filters.version {
                 Some(ver) => {
                     if !versions.iter().any(|v| &v.id == ver) {
@@ -449,15 +529,18 @@ pub fn search(
     }
     let query = BooleanQuery::new(clauses);
 
-    let mut statuses: HashMap<u64, Status> = HashMap::new();
-    for (reg, _) in &regs_versions {
-        for (id, d) in decisions::current(ws, reg)? {
-            statuses.insert(comment_key(&id), d.status);
-        }
-    }
-    let statuses = Arc::new(statuses);
     let collector = HitCollector {
-        statuses: Arc::clone(&statuses),
+        ctx: Arc::clone(&ctx),
+        groups: index.groups(),
+        check: if exact {
+            None
+        } else {
+            Some(Arc::new(Check {
+                matcher: Matcher::new(expr),
+                texts: index.texts()?,
+                paths: index.batch_paths().clone(),
+            }))
+        },
         status: filters.status,
     };
     let fruit = searcher
@@ -492,31 +575,51 @@ pub fn search(
         }
     }
     for (k, n) in &fruit.articles {
-        let label = labels.get(k).cloned().unwrap_or_else(|| format!("#{k:x}"));
+        let label = ctx
+            .labels
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| format!("#{k:x}"));
         *out.facets.article.entry(label).or_default() += n;
     }
     out.facets.source = fruit.sources.clone();
 
     // One hit per opinion, best first; ties by date, newest first.
-    let mut groups: Vec<&GroupBest> = fruit.groups.values().collect();
-    groups.sort_by(|a, b| {
+    let mut groups: Vec<&GroupBest> = fruit.groups.iter().collect();
+    let first = page.saturating_sub(1) * limit;
+    let order = |a: &&GroupBest, b: &&GroupBest| {
         b.score
             .total_cmp(&a.score)
             .then(b.received.cmp(&a.received))
             .then(a.key.cmp(&b.key))
-    });
+    };
+    if first + limit < groups.len() {
+        groups.select_nth_unstable_by(first + limit, order);
+        groups.truncate(first + limit);
+    }
+    groups.sort_by(order);
     let paths = index.batch_paths();
-    for g in groups
-        .iter()
-        .skip(page.saturating_sub(1) * limit)
-        .take(limit)
-    {
-        let Some(path) = paths.get(&g.batch) else {
+    for g in groups.iter().skip(first).take(limit) {
+        let seg = searcher.segment_reader(g.segment);
+        let ff = seg.fast_fields();
+        let column = |name: &str| {
+            ff.u64(name).map_err(|e| Error::Index {
+                path: "index".into(),
+                message: e.to_string(),
+            })
+        };
+        let batch = column("batch")?.first(g.doc).unwrap_or(0);
+        let offset = column("offset")?.first(g.doc).unwrap_or(0);
+        let Some(path) = paths.get(&batch) else {
             continue;
         };
-        let comment = crate::store::read_comment_at(path, g.offset)?;
+        let comment = crate::store::read_comment_at(path, offset)?;
         out.hits.push(Hit {
-            status: statuses.get(&g.key).copied().unwrap_or(Status::Undecided),
+            status: ctx
+                .statuses
+                .get(&g.key)
+                .copied()
+                .unwrap_or(Status::Undecided),
             comment,
             score: g.score,
             copies: g.copies,
@@ -553,60 +656,185 @@ fn any_of(qs: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     ))
 }
 
-/// The index query for an expression over the character-pair field.
-fn to_query(e: &Expr, grams: Field) -> Box<dyn Query> {
+/// The index query for an expression over the character-pair field, and whether it is exact.
+/// When it is not, it matches every comment the expression matches, and more: a word of three
+/// or more characters finds the comments holding all of its pairs, and an exclusion of such a
+/// word excludes nothing (the candidates are then checked against their texts).
+fn to_query(e: &Expr, grams: Field) -> (Box<dyn Query>, bool) {
     match e {
         Expr::Text(t) => substring_query(t, grams),
-        Expr::And(v) => Box::new(BooleanQuery::new(
-            v.iter()
-                .map(|x| match x {
-                    Expr::Not(inner) => (Occur::MustNot, to_query(inner, grams)),
-                    _ => (Occur::Must, to_query(x, grams)),
+        Expr::And(v) => {
+            let mut exact = true;
+            let mut clauses = Vec::new();
+            for x in v {
+                match x {
+                    Expr::Not(inner) => {
+                        let (q, ok) = to_query(inner, grams);
+                        if ok {
+                            clauses.push((Occur::MustNot, q));
+                        } else {
+                            exact = false;
+                        }
+                    }
+                    _ => {
+                        let (q, ok) = to_query(x, grams);
+                        exact &= ok;
+                        clauses.push((Occur::Must, q));
+                    }
+                }
+            }
+            if !clauses.iter().any(|(o, _)| *o == Occur::Must) {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
+            (Box::new(BooleanQuery::new(clauses)), exact)
+        }
+        Expr::Or(v) => {
+            let mut exact = true;
+            let clauses = v
+                .iter()
+                .map(|x| {
+                    let (q, ok) = to_query(x, grams);
+                    exact &= ok;
+                    (Occur::Should, q)
                 })
-                .collect(),
-        )),
-        Expr::Or(v) => Box::new(BooleanQuery::new(
-            v.iter()
-                .map(|x| (Occur::Should, to_query(x, grams)))
-                .collect(),
-        )),
-        Expr::Not(inner) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, to_query(inner, grams)),
-        ])),
+                .collect();
+            (Box::new(BooleanQuery::new(clauses)), exact)
+        }
+        Expr::Not(inner) => {
+            let (q, ok) = to_query(inner, grams);
+            if ok {
+                let q: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, q),
+                ]));
+                (q, true)
+            } else {
+                (Box::new(AllQuery), false)
+            }
+        }
     }
 }
 
-/// Comments containing `text`: a phrase of its character pairs; one character: every pair
-/// starting with it (including the end-of-text pair).
-fn substring_query(text: &str, grams: Field) -> Box<dyn Query> {
+/// Comments containing `text`: one character, every pair starting with it (including the
+/// end-of-text pair); two, the pair; more, all of its pairs (candidates: not exact).
+fn substring_query(text: &str, grams: Field) -> (Box<dyn Query>, bool) {
     let chars: Vec<char> = text.chars().map(fold).collect();
     match chars.len() {
-        0 => Box::new(AllQuery),
+        0 => (Box::new(AllQuery), true),
         1 => {
             let c = chars[0];
             let lo = Term::from_field_text(grams, &c.to_string());
             let next = char::from_u32(c as u32 + 1).unwrap_or(char::MAX);
             let hi = Term::from_field_text(grams, &next.to_string());
-            Box::new(RangeQuery::new(Bound::Included(lo), Bound::Excluded(hi)))
+            (
+                Box::new(RangeQuery::new(Bound::Included(lo), Bound::Excluded(hi))),
+                true,
+            )
         }
-        2 => Box::new(TermQuery::new(
-            Term::from_field_text(grams, &chars.iter().collect::<String>()),
-            IndexRecordOption::Basic,
-        )),
+        2 => (
+            Box::new(TermQuery::new(
+                Term::from_field_text(grams, &chars.iter().collect::<String>()),
+                IndexRecordOption::Basic,
+            )),
+            true,
+        ),
         _ => {
-            let terms = chars
-                .windows(2)
-                .enumerate()
-                .map(|(i, w)| {
-                    (
-                        i,
-                        Term::from_field_text(grams, &w.iter().collect::<String>()),
-                    )
+            let mut pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+            pairs.sort();
+            pairs.dedup();
+            let clauses = pairs
+                .iter()
+                .map(|p| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(grams, p),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Must, q)
                 })
                 .collect();
-            Box::new(PhraseQuery::new_with_offset(terms))
+            (Box::new(BooleanQuery::new(clauses)), false)
         }
+    }
+}
+
+/// An expression compiled for checking texts: folded needles with their searchers.
+enum Matcher {
+    /// A needle, and whether it holds an ASCII character after folding. One that does not can
+    /// be searched in the text as it is: folding only ever turns a character into ASCII, so
+    /// the text's other characters are the same folded or not.
+    Text(Box<Finder<'static>>, bool),
+    And(Vec<Matcher>),
+    Or(Vec<Matcher>),
+    Not(Box<Matcher>),
+}
+
+impl Matcher {
+    fn new(e: &Expr) -> Matcher {
+        match e {
+            Expr::Text(t) => {
+                let n: String = t.chars().map(fold).collect();
+                let ascii = n.bytes().any(|b| b.is_ascii());
+                Matcher::Text(Box::new(Finder::new(n.as_bytes()).into_owned()), ascii)
+            }
+            Expr::And(v) => Matcher::And(v.iter().map(Matcher::new).collect()),
+            Expr::Or(v) => Matcher::Or(v.iter().map(Matcher::new).collect()),
+            Expr::Not(e) => Matcher::Not(Box::new(Matcher::new(e))),
+        }
+    }
+
+    /// Whether a text matches; `folded` is the folded text, made on first need in `buf`.
+    fn matches(&self, text: &str, buf: &mut String, folded: &mut bool) -> bool {
+        match self {
+            Matcher::Text(f, false) => f.find(text.as_bytes()).is_some(),
+            Matcher::Text(f, true) => {
+                if !*folded {
+                    buf.clear();
+                    buf.extend(text.chars().map(fold));
+                    *folded = true;
+                }
+                f.find(buf.as_bytes()).is_some()
+            }
+            Matcher::And(v) => v.iter().all(|m| m.matches(text, buf, folded)),
+            Matcher::Or(v) => v.iter().any(|m| m.matches(text, buf, folded)),
+            Matcher::Not(m) => !m.matches(text, buf, folded),
+        }
+    }
+}
+
+/// Checks candidates against their texts.
+struct Check {
+    matcher: Matcher,
+    texts: Arc<Texts>,
+    paths: HashMap<u64, PathBuf>,
+}
+
+impl Check {
+    /// Whether the comment (its batch, line offset, text span) matches; `buf` is scratch space.
+    fn matches(&self, batch: u64, offset: u64, at: u64, len: u64, buf: &mut String) -> bool {
+        let text = match self.texts.batch(batch) {
+            Some(bytes) if at != NO_SPAN => {
+                let from = (offset + at) as usize;
+                bytes
+                    .get(from..from + len as usize)
+                    .and_then(rows::span_text)
+            }
+            _ => None,
+        };
+        let text = match text {
+            Some(t) => t,
+            None => {
+                // Not laid out as expected: read the whole comment.
+                match self
+                    .paths
+                    .get(&batch)
+                    .and_then(|p| crate::store::read_comment_at(p, offset).ok())
+                {
+                    Some(c) => std::borrow::Cow::Owned(c.text),
+                    None => return false,
+                }
+            }
+        };
+        self.matcher.matches(&text, buf, &mut false)
     }
 }
 
@@ -670,8 +898,8 @@ struct GroupBest {
     score: f32,
     received: i64,
     key: u64,
-    batch: u64,
-    offset: u64,
+    segment: SegmentOrdinal,
+    doc: DocId,
     copies: u64,
     size: u64,
 }
@@ -698,53 +926,84 @@ struct Fruit {
     channels: [u64; 7],
     statuses: [u64; 6],
     sources: BTreeMap<String, u64>,
-    articles: HashMap<u64, u64>,
-    groups: HashMap<u64, GroupBest>,
+    articles: FxHashMap<u64, u64>,
+    /// One per opinion among the hits.
+    groups: Vec<GroupBest>,
 }
 
 struct HitCollector {
-    statuses: Arc<HashMap<u64, Status>>,
+    ctx: Arc<Context>,
+    groups: Arc<Groups>,
+    check: Option<Arc<Check>>,
     status: Option<Status>,
 }
 
-struct HitSegment {
-    statuses: Arc<HashMap<u64, Status>>,
-    status: Option<Status>,
+/// The columns a segment's hits are counted from.
+struct Columns {
     key: tantivy::columnar::Column<u64>,
-    batch: tantivy::columnar::Column<u64>,
-    offset: tantivy::columnar::Column<u64>,
+    ord: tantivy::columnar::Column<u64>,
     kind: tantivy::columnar::Column<u64>,
     channel: tantivy::columnar::Column<u64>,
     received: tantivy::columnar::Column<i64>,
     articles: tantivy::columnar::Column<u64>,
-    group: tantivy::columnar::Column<u64>,
-    size: tantivy::columnar::Column<u64>,
     source: Option<tantivy::columnar::StrColumn>,
-    source_ords: HashMap<u64, u64>,
-    fruit: Fruit,
+}
+
+/// A segment's hits, counted once every segment is done (see [`HitCollector::merge_fruits`]).
+struct SegmentHits {
+    segment: SegmentOrdinal,
+    docs: Vec<DocId>,
+    scores: Vec<Score>,
+    columns: Columns,
+}
+
+/// Collects a segment's hits (checking them against their texts when the index query is not
+/// exact); facets and opinions are counted afterwards, column by column.
+struct HitSegment {
+    check: Option<(Arc<Check>, [tantivy::columnar::Column<u64>; 4])>,
+    buf: String,
+    hits: SegmentHits,
 }
 
 impl Collector for HitCollector {
     type Fruit = Fruit;
     type Child = HitSegment;
 
-    fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<HitSegment> {
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        seg: &SegmentReader,
+    ) -> tantivy::Result<HitSegment> {
         let ff = seg.fast_fields();
+        let check = match &self.check {
+            Some(c) => Some((
+                Arc::clone(c),
+                [
+                    ff.u64("batch")?,
+                    ff.u64("offset")?,
+                    ff.u64("text_at")?,
+                    ff.u64("text_len")?,
+                ],
+            )),
+            None => None,
+        };
         Ok(HitSegment {
-            statuses: Arc::clone(&self.statuses),
-            status: self.status,
-            key: ff.u64("key")?,
-            batch: ff.u64("batch")?,
-            offset: ff.u64("offset")?,
-            kind: ff.u64("kind")?,
-            channel: ff.u64("channel")?,
-            received: ff.i64("received")?,
-            articles: ff.u64("articles")?,
-            group: ff.u64("group")?,
-            size: ff.u64("group_size")?,
-            source: ff.str("source")?,
-            source_ords: HashMap::new(),
-            fruit: Fruit::default(),
+            check,
+            buf: String::new(),
+            hits: SegmentHits {
+                segment,
+                docs: Vec::new(),
+                scores: Vec::new(),
+                columns: Columns {
+                    key: ff.u64("key")?,
+                    ord: ff.u64("ord")?,
+                    kind: ff.u64("kind")?,
+                    channel: ff.u64("channel")?,
+                    received: ff.i64("received")?,
+                    articles: ff.u64("articles")?,
+                    source: ff.str("source")?,
+                },
+            },
         })
     }
 
@@ -752,105 +1011,138 @@ impl Collector for HitCollector {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Fruit>) -> tantivy::Result<Fruit> {
-        let mut out = Fruit::default();
-        for f in fruits {
-            out.total += f.total;
-            for i in 0..6 {
-                out.kinds[i] += f.kinds[i];
-                out.statuses[i] += f.statuses[i];
-            }
-            for i in 0..7 {
-                out.channels[i] += f.channels[i];
-            }
-            for (k, v) in f.sources {
-                *out.sources.entry(k).or_default() += v;
-            }
-            for (k, v) in f.articles {
-                *out.articles.entry(k).or_default() += v;
-            }
-            for (g, b) in f.groups {
-                match out.groups.get_mut(&g) {
-                    Some(cur) => {
-                        cur.absorb(b);
+    fn merge_fruits(&self, segments: Vec<SegmentHits>) -> tantivy::Result<Fruit> {
+        Ok(self.count(segments))
+    }
+}
+
+impl HitCollector {
+    /// Facets and opinions of every segment's hits: columns read in blocks, opinions kept in
+    /// an array indexed by their representative's ordinal (no hashing per hit).
+    fn count(&self, segments: Vec<SegmentHits>) -> Fruit {
+        const BLOCK: usize = 1024;
+        let mut f = Fruit::default();
+        let mut slot_of: Vec<u32> = vec![0; self.groups.group.len() + 1];
+        let undecided = Status::ALL
+            .iter()
+            .position(|s| *s == Status::Undecided)
+            .unwrap_or(5);
+        let mut keys = vec![None; BLOCK];
+        let mut ords = vec![None; BLOCK];
+        let mut kinds = vec![None; BLOCK];
+        let mut channels = vec![None; BLOCK];
+        let mut received = vec![None; BLOCK];
+        for seg in segments {
+            let c = &seg.columns;
+            let mut source_ords = vec![0u64; c.source.as_ref().map_or(0, |s| s.num_terms())];
+            for (docs, scores) in seg.docs.chunks(BLOCK).zip(seg.scores.chunks(BLOCK)) {
+                let n = docs.len();
+                c.key.first_vals(docs, &mut keys[..n]);
+                c.ord.first_vals(docs, &mut ords[..n]);
+                c.kind.first_vals(docs, &mut kinds[..n]);
+                c.channel.first_vals(docs, &mut channels[..n]);
+                c.received.first_vals(docs, &mut received[..n]);
+                for i in 0..n {
+                    let key = keys[i].unwrap_or(0);
+                    let status = if self.ctx.statuses.is_empty() {
+                        undecided
+                    } else {
+                        let s = self.ctx.statuses.get(&key).copied();
+                        Status::ALL
+                            .iter()
+                            .position(|x| Some(*x) == s)
+                            .unwrap_or(undecided)
+                    };
+                    if self
+                        .status
+                        .is_some_and(|s| Status::ALL.get(status) != Some(&s))
+                    {
+                        continue;
                     }
-                    None => {
-                        out.groups.insert(g, b);
+                    f.total += 1;
+                    f.statuses[status.min(5)] += 1;
+                    if let Some(k) = kinds[i] {
+                        f.kinds[(k as usize).min(5)] += 1;
+                    }
+                    if let Some(ch) = channels[i] {
+                        f.channels[(ch as usize).min(6)] += 1;
+                    }
+                    let doc = docs[i];
+                    let mut seen = [0u64; 8];
+                    for (j, a) in c.articles.values_for_doc(doc).enumerate() {
+                        if seen[..j.min(8)].contains(&a) {
+                            continue;
+                        }
+                        if j < 8 {
+                            seen[j] = a;
+                        }
+                        *f.articles.entry(a).or_default() += 1;
+                    }
+                    if let Some(src) = &c.source
+                        && let Some(o) = src.term_ords(doc).next()
+                        && let Some(n) = source_ords.get_mut(o as usize)
+                    {
+                        *n += 1;
+                    }
+                    let (g, size) = self.groups.of(ords[i].unwrap_or(0) as u32);
+                    let best = GroupBest {
+                        score: scores[i],
+                        received: received[i].unwrap_or(0),
+                        key,
+                        segment: seg.segment,
+                        doc,
+                        copies: 1,
+                        size: u64::from(size),
+                    };
+                    let g = g as usize;
+                    if g >= slot_of.len() {
+                        slot_of.resize(g + 1, 0);
+                    }
+                    match slot_of[g] {
+                        0 => {
+                            f.groups.push(best);
+                            slot_of[g] = f.groups.len() as u32;
+                        }
+                        s => f.groups[s as usize - 1].absorb(best),
+                    }
+                }
+            }
+            if let Some(src) = &c.source {
+                let mut name = String::new();
+                for (o, n) in source_ords.iter().enumerate() {
+                    name.clear();
+                    if *n > 0 && src.ord_to_str(o as u64, &mut name).unwrap_or(false) {
+                        *f.sources.entry(name.clone()).or_default() += n;
                     }
                 }
             }
         }
-        Ok(out)
+        f
     }
 }
 
 impl SegmentCollector for HitSegment {
-    type Fruit = Fruit;
+    type Fruit = SegmentHits;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let key = self.key.first(doc).unwrap_or(0);
-        let status = self
-            .statuses
-            .get(&key)
-            .copied()
-            .unwrap_or(Status::Undecided);
-        if self.status.is_some_and(|s| s != status) {
-            return;
-        }
-        let f = &mut self.fruit;
-        f.total += 1;
-        f.statuses[Status::ALL.iter().position(|s| *s == status).unwrap_or(5)] += 1;
-        if let Some(k) = self.kind.first(doc) {
-            f.kinds[(k as usize).min(5)] += 1;
-        }
-        if let Some(c) = self.channel.first(doc) {
-            f.channels[(c as usize).min(6)] += 1;
-        }
-        let mut seen = [0u64; 8];
-        for (i, a) in self.articles.values_for_doc(doc).enumerate() {
-            if seen[..i.min(8)].contains(&a) {
-                continue;
-            }
-            if i < 8 {
-                seen[i] = a;
-            }
-            *f.articles.entry(a).or_default() += 1;
-        }
-        if let Some(src) = &self.source
-            && let Some(ord) = src.term_ords(doc).next()
-        {
-            *self.source_ords.entry(ord).or_default() += 1;
-        }
-        let received = self.received.first(doc).unwrap_or(0);
-        let best = GroupBest {
-            score,
-            received,
-            key,
-            batch: self.batch.first(doc).unwrap_or(0),
-            offset: self.offset.first(doc).unwrap_or(0),
-            copies: 1,
-            size: self.size.first(doc).unwrap_or(1),
-        };
-        let g = self.group.first(doc).unwrap_or(key);
-        match f.groups.get_mut(&g) {
-            Some(cur) => cur.absorb(best),
-            None => {
-                f.groups.insert(g, best);
+        if let Some((check, [batch, offset, at, len])) = &self.check {
+            let ok = check.matches(
+                batch.first(doc).unwrap_or(0),
+                offset.first(doc).unwrap_or(0),
+                at.first(doc).unwrap_or(NO_SPAN),
+                len.first(doc).unwrap_or(0),
+                &mut self.buf,
+            );
+            if !ok {
+                return;
             }
         }
+        self.hits.docs.push(doc);
+        self.hits.scores.push(score);
     }
 
-    fn harvest(mut self) -> Fruit {
-        if let Some(src) = &self.source {
-            let mut name = String::new();
-            for (ord, n) in &self.source_ords {
-                name.clear();
-                if src.ord_to_str(*ord, &mut name).unwrap_or(false) {
-                    *self.fruit.sources.entry(name.clone()).or_default() += n;
-                }
-            }
-        }
-        self.fruit
+    fn harvest(self) -> SegmentHits {
+        self.hits
     }
 }
 
@@ -911,4 +1203,56 @@ fn marks_shift(marks: Vec<(usize, usize)>, shift: usize) -> Vec<(usize, usize)> 
         .into_iter()
         .map(|(a, b)| (a + shift, b + shift))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::importer::{Importer, Options};
+    use std::path::Path;
+
+    /// Boolean queries over words of three or more characters (candidates checked against
+    /// their texts), with exclusions, agree with [`Expr::matches`] over every stored comment.
+    #[test]
+    fn checked_queries_equal_substring_matching() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = dir.path().join("drafts").join("qinglanhu");
+        std::fs::create_dir_all(&drafts).unwrap();
+        for e in std::fs::read_dir(root.join("drafts").join("qinglanhu"))
+            .unwrap()
+            .flatten()
+        {
+            std::fs::copy(e.path(), drafts.join(e.file_name())).unwrap();
+        }
+        let ws = Workspace::new(dir.path());
+        let upload = root.join("tests/fixtures/uploads/online-2026-05.jsonl");
+        Importer::new(&ws, "qinglanhu")
+            .unwrap()
+            .import(&upload, &Options::default())
+            .unwrap();
+        SearchIndex::rebuild(&ws).unwrap();
+        let index = SearchIndex::open(&ws).unwrap();
+        let texts: Vec<String> = crate::store::Store::open(&ws, "qinglanhu")
+            .comments()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        for q in [
+            "青澜湖",
+            "青澜湖 NOT 网箱养殖",
+            "湖 -青澜湖",
+            "NOT 保护区 湖",
+            "保护区 OR 青澜湖",
+            "(青澜湖 OR 垃圾) -\"不能关起门\"",
+            "“应当向社会”",
+            "APP",
+        ] {
+            let e = parse_query(q).unwrap();
+            let want = texts.iter().filter(|t| e.matches(t)).count() as u64;
+            let got = search(&ws, &index, &e, &Filters::default(), 5, 1).unwrap();
+            assert_eq!(got.total, want, "{q}");
+        }
+    }
 }
