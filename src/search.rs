@@ -33,7 +33,7 @@ use crate::decisions::{self, Status};
 use crate::error::{Error, Result};
 use crate::index::groups::Groups;
 use crate::index::tokens::fold;
-use crate::index::{NO_SPAN, SearchIndex, Texts, article_key, comment_key, rows};
+use crate::index::{ESCAPED, NO_SPAN, SearchIndex, Texts, article_key, comment_key, rows};
 use crate::workspace::{Version, Workspace};
 
 /// A parsed query.
@@ -782,14 +782,15 @@ impl Matcher {
         }
     }
 
-    /// Whether a text matches; `folded` is the folded text, made on first need in `buf`.
-    fn matches(&self, text: &str, buf: &mut String, folded: &mut bool) -> bool {
+    /// Whether a text (UTF-8) matches; `folded` is the folded text, made on first need in
+    /// `buf`.
+    fn matches(&self, text: &[u8], buf: &mut String, folded: &mut bool) -> bool {
         match self {
-            Matcher::Text(f, false) => f.find(text.as_bytes()).is_some(),
+            Matcher::Text(f, false) => f.find(text).is_some(),
             Matcher::Text(f, true) => {
                 if !*folded {
                     buf.clear();
-                    buf.extend(text.chars().map(fold));
+                    buf.extend(String::from_utf8_lossy(text).chars().map(fold));
                     *folded = true;
                 }
                 f.find(buf.as_bytes()).is_some()
@@ -811,30 +812,33 @@ struct Check {
 impl Check {
     /// Whether the comment (its batch, line offset, text span) matches; `buf` is scratch space.
     fn matches(&self, batch: u64, offset: u64, at: u64, len: u64, buf: &mut String) -> bool {
-        let text = match self.texts.batch(batch) {
-            Some(bytes) if at != NO_SPAN => {
-                let from = (offset + at) as usize;
-                bytes
-                    .get(from..from + len as usize)
-                    .and_then(rows::span_text)
-            }
-            _ => None,
-        };
-        let text = match text {
-            Some(t) => t,
-            None => {
-                // Not laid out as expected: read the whole comment.
-                match self
-                    .paths
-                    .get(&batch)
-                    .and_then(|p| crate::store::read_comment_at(p, offset).ok())
-                {
-                    Some(c) => std::borrow::Cow::Owned(c.text),
-                    None => return false,
+        if let Some(bytes) = self.texts.batch(batch)
+            && at != NO_SPAN
+        {
+            let from = (offset + at) as usize;
+            let raw = bytes.get(from..from + (len & (ESCAPED - 1)) as usize);
+            match raw {
+                // No escape: the bytes are the text (checked when it was indexed).
+                Some(raw) if len & ESCAPED == 0 => {
+                    return self.matcher.matches(raw, buf, &mut false);
                 }
+                Some(raw) => {
+                    if let Some(t) = rows::span_text(raw) {
+                        return self.matcher.matches(t.as_bytes(), buf, &mut false);
+                    }
+                }
+                None => {}
             }
-        };
-        self.matcher.matches(&text, buf, &mut false)
+        }
+        // Not laid out as expected: read the whole comment.
+        match self
+            .paths
+            .get(&batch)
+            .and_then(|p| crate::store::read_comment_at(p, offset).ok())
+        {
+            Some(c) => self.matcher.matches(c.text.as_bytes(), buf, &mut false),
+            None => false,
+        }
     }
 }
 

@@ -7,7 +7,8 @@
 //!
 //! Layout (little-endian u32): a magic number, the number of ordinals `n`, then for each
 //! ordinal the ordinal of its group's representative (the group's id), then for each ordinal
-//! the size of the group it represents (0 when it represents none).
+//! the size of its group. Both are read by ordinal, so a query reads them in order, not
+//! chasing the representative.
 
 use std::path::Path;
 
@@ -18,7 +19,7 @@ const MAGIC: u32 = 0x6c67_7270; // "lgrp"
 pub struct Groups {
     /// `group[ord]`: the ordinal of the representative of `ord`'s group.
     pub group: Vec<u32>,
-    /// `size[ord]`: the size of the group `ord` represents, 0 if none.
+    /// `size[ord]`: the size of `ord`'s group.
     pub size: Vec<u32>,
 }
 
@@ -72,7 +73,7 @@ impl Groups {
     #[inline]
     pub fn of(&self, ord: u32) -> (u32, u32) {
         match self.group.get(ord as usize) {
-            Some(&g) => (g, self.size.get(g as usize).copied().unwrap_or(1).max(1)),
+            Some(&g) => (g, self.size.get(ord as usize).copied().unwrap_or(1).max(1)),
             None => (ord, 1),
         }
     }
@@ -87,7 +88,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let g = Groups {
             group: vec![0, 0, 2, 0],
-            size: vec![3, 0, 1, 0],
+            size: vec![3, 3, 1, 3],
         };
         let p = dir.path().join("groups.bin");
         std::fs::write(&p, g.to_bytes()).unwrap();

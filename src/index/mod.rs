@@ -43,12 +43,15 @@ use self::groups::Groups;
 use self::rows::Row;
 
 /// Bumped when the schema or the tokenizers change: an index of another version is rebuilt.
-const SCHEMA_VERSION: u32 = 2;
+const SCHEMA_VERSION: u32 = 3;
 /// Indexing memory budget (split across threads). Segments are never merged while indexing,
 /// so the budget also sets how many segments a rebuild leaves (about one per 100,000 comments).
 const WRITER_BUDGET: usize = 400_000_000;
 /// `text_at` of a comment whose text could not be located in its line.
 pub const NO_SPAN: u64 = u64::MAX;
+/// Set in `text_len` when the text's JSON string has an escape (`\"`, `\n`…): its bytes are
+/// then not the text itself.
+pub const ESCAPED: u64 = 1 << 32;
 
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
@@ -62,7 +65,8 @@ pub struct Fields {
     /// Byte offset, from the start of the line, of the text's JSON string (inside the quotes);
     /// [`NO_SPAN`] if unknown.
     pub text_at: Field,
-    /// Length in bytes of the text's JSON string (escapes not decoded).
+    /// Length in bytes of the text's JSON string (escapes not decoded), with [`ESCAPED`] set
+    /// if it has an escape.
     pub text_len: Field,
     /// The comment's ordinal in `groups.bin`.
     pub ord: Field,
@@ -508,9 +512,14 @@ impl SearchIndex {
                         continue;
                     }
                     let row: Row = serde_json::from_slice(line).map_err(corrupt)?;
-                    let span = rows::text_span(line).filter(|&(a, n)| {
-                        rows::span_text(&line[a..a + n]).is_some_and(|t| t == row.text)
-                    });
+                    let span = rows::text_span(line)
+                        .filter(|&(a, n)| {
+                            rows::span_text(&line[a..a + n]).is_some_and(|t| t == row.text)
+                        })
+                        .map(|(a, n)| {
+                            let escaped = memchr::memchr(b'\\', &line[a..a + n]).is_some();
+                            (a as u64, n as u64 | if escaped { ESCAPED } else { 0 })
+                        });
                     let ord = next_ord;
                     next_ord = next_ord.checked_add(1).ok_or_else(|| Error::Index {
                         path: self.dir.display().to_string(),
@@ -531,19 +540,14 @@ impl SearchIndex {
         })?;
         self.state.next_ord = next_ord;
         groups.grow(next_ord as usize);
-        for &ord in ords.iter().filter(|&&o| o != u32::MAX) {
-            groups.size[ord as usize] = 0;
-        }
         for g in &grouping.groups {
             let rep = ords[g.members[0] as usize];
             for &m in &g.members {
                 let ord = ords[m as usize];
                 if ord != u32::MAX {
-                    groups.group[ord as usize] = rep;
+                    groups.group[ord as usize] = if rep == u32::MAX { ord } else { rep };
+                    groups.size[ord as usize] = g.members.len() as u32;
                 }
-            }
-            if rep != u32::MAX {
-                groups.size[rep as usize] = g.members.len() as u32;
             }
         }
         Ok(())
@@ -566,7 +570,7 @@ impl SearchIndex {
         c: &Row,
         batch: u64,
         offset: u64,
-        span: Option<(usize, usize)>,
+        span: Option<(u64, u64)>,
         ord: u32,
     ) -> TantivyDocument {
         let f = &self.fields;
@@ -574,8 +578,8 @@ impl SearchIndex {
         d.add_u64(f.key, comment_key(&c.id));
         d.add_u64(f.batch, batch);
         d.add_u64(f.offset, offset);
-        d.add_u64(f.text_at, span.map_or(NO_SPAN, |s| s.0 as u64));
-        d.add_u64(f.text_len, span.map_or(0, |s| s.1 as u64));
+        d.add_u64(f.text_at, span.map_or(NO_SPAN, |s| s.0));
+        d.add_u64(f.text_len, span.map_or(0, |s| s.1));
         d.add_u64(f.ord, u64::from(ord));
         d.add_text(f.reg, &c.regulation);
         d.add_text(f.source, &c.source);
