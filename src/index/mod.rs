@@ -2,11 +2,10 @@
 //! from `comments/` and always rebuildable (deleting `index/` loses nothing).
 //!
 //! What is indexed, and why so little: the comment text is tokenized twice — jieba words
-//! (frequencies only, for ranking) and character pairs (document ids only: no frequencies, no
-//! positions) — and nothing is stored but small fast fields. A hit's text is read back from its
-//! batch file through the byte offsets kept in the index (its line, and its text within the
-//! line), so the index holds no second copy of the comments; queries of three or more
-//! characters check their candidates against that text (see `crate::search`).
+//! (frequencies only, for ranking) and character pairs (with positions, for exact substring
+//! recall) — and nothing is stored but small fast fields. A hit's text is read back from its
+//! batch file through the byte offset kept in the index, so the index holds no second copy of
+//! the comments.
 //!
 //! Opinion groups are not in the index: `index/groups.bin` ([`groups`]) maps each comment's
 //! ordinal to its group, and is rewritten after every update, so a new copy that turns a
@@ -43,15 +42,11 @@ use self::groups::Groups;
 use self::rows::Row;
 
 /// Bumped when the schema or the tokenizers change: an index of another version is rebuilt.
-const SCHEMA_VERSION: u32 = 3;
+const SCHEMA_VERSION: u32 = 4;
 /// Indexing memory budget (split across threads). Segments are never merged while indexing,
-/// so the budget also sets how many segments a rebuild leaves (about one per 100,000 comments).
+/// so the budget also sets how many segments a rebuild leaves (one per indexing thread for
+/// 200,000 generated comments).
 const WRITER_BUDGET: usize = 400_000_000;
-/// `text_at` of a comment whose text could not be located in its line.
-pub const NO_SPAN: u64 = u64::MAX;
-/// Set in `text_len` when the text's JSON string has an escape (`\"`, `\n`…): its bytes are
-/// then not the text itself.
-pub const ESCAPED: u64 = 1 << 32;
 
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
@@ -62,12 +57,6 @@ pub struct Fields {
     pub batch: Field,
     /// Byte offset of the comment's line in its batch file.
     pub offset: Field,
-    /// Byte offset, from the start of the line, of the text's JSON string (inside the quotes);
-    /// [`NO_SPAN`] if unknown.
-    pub text_at: Field,
-    /// Length in bytes of the text's JSON string (escapes not decoded), with [`ESCAPED`] set
-    /// if it has an escape.
-    pub text_len: Field,
     /// The comment's ordinal in `groups.bin`.
     pub ord: Field,
     /// The regulation.
@@ -94,8 +83,6 @@ fn schema() -> (Schema, Fields) {
     let key = b.add_u64_field("key", num.clone());
     let batch = b.add_u64_field("batch", num.clone());
     let offset = b.add_u64_field("offset", FAST);
-    let text_at = b.add_u64_field("text_at", FAST);
-    let text_len = b.add_u64_field("text_len", FAST);
     let ord = b.add_u64_field("ord", FAST);
     let reg = b.add_text_field("reg", STRING | FAST);
     let source = b.add_text_field("source", STRING | FAST);
@@ -118,7 +105,7 @@ fn schema() -> (Schema, Fields) {
             TextFieldIndexing::default()
                 .set_tokenizer("lifa_grams")
                 .set_fieldnorms(false)
-                .set_index_option(IndexRecordOption::Basic),
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         ),
     );
     (
@@ -127,8 +114,6 @@ fn schema() -> (Schema, Fields) {
             key,
             batch,
             offset,
-            text_at,
-            text_len,
             ord,
             reg,
             source,
@@ -186,18 +171,6 @@ pub struct UpdateStats {
     pub rebuilt: bool,
 }
 
-/// The batch files of the index, mapped into memory to read texts back.
-pub struct Texts {
-    maps: FxHashMap<u64, memmap2::Mmap>,
-}
-
-impl Texts {
-    /// The bytes of a batch file (by batch key).
-    pub fn batch(&self, batch: u64) -> Option<&[u8]> {
-        self.maps.get(&batch).map(|m| &m[..])
-    }
-}
-
 /// The workspace's search index.
 pub struct SearchIndex {
     dir: PathBuf,
@@ -210,7 +183,6 @@ pub struct SearchIndex {
     words: tokens::Words,
     paths: HashMap<u64, PathBuf>,
     groups: Mutex<Option<Arc<Groups>>>,
-    texts: Mutex<Option<Arc<Texts>>>,
     /// What `crate::search` derives from the workspace once (article labels, dispositions).
     pub(crate) search_cache: Mutex<Option<Arc<crate::search::Context>>>,
 }
@@ -236,12 +208,16 @@ impl SearchIndex {
             .unwrap_or_default();
         let (schema, fields) = schema();
         let has_index = dir.join("meta.json").exists();
-        let index = if has_index && state.schema == SCHEMA_VERSION {
+        let mut index = if has_index && state.schema == SCHEMA_VERSION {
             Index::open_in_dir(&dir).map_err(|e| index_error(&dir, e))?
         } else {
             clear_index_files(&dir).map_err(io)?;
             Index::create_in_dir(&dir, schema).map_err(|e| index_error(&dir, e))?
         };
+        // Queries search the segments in parallel (a rebuild leaves several, never merged).
+        index
+            .set_multithread_executor(num_threads())
+            .map_err(|e| index_error(&dir, e))?;
         let words = tokens::Words::new(&ws.root);
         index.tokenizers().register("lifa_words", words.clone());
         index.tokenizers().register("lifa_grams", tokens::Grams);
@@ -268,7 +244,6 @@ impl SearchIndex {
             words,
             paths: HashMap::new(),
             groups: Mutex::new(None),
-            texts: Mutex::new(None),
             search_cache: Mutex::new(None),
         };
         idx.paths = idx.compute_paths();
@@ -300,29 +275,6 @@ impl SearchIndex {
     pub fn groups(&self) -> Arc<Groups> {
         let mut g = self.groups.lock().unwrap_or_else(|e| e.into_inner());
         Arc::clone(g.get_or_insert_with(|| Arc::new(Groups::read(&self.dir.join("groups.bin")))))
-    }
-
-    /// The batch files, mapped into memory once.
-    pub fn texts(&self) -> Result<Arc<Texts>> {
-        let mut t = self.texts.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(t) = &*t {
-            return Ok(Arc::clone(t));
-        }
-        let mut maps = FxHashMap::default();
-        for (k, p) in &self.paths {
-            let io = |source| Error::Io {
-                path: p.display().to_string(),
-                source,
-            };
-            let f = std::fs::File::open(p).map_err(io)?;
-            // SAFETY: batch files are never modified in place: the store writes a new batch
-            // through a temporary file and a rename, and removes it only as a whole.
-            let m = unsafe { memmap2::Mmap::map(&f) }.map_err(io)?;
-            maps.insert(*k, m);
-        }
-        let new = Arc::new(Texts { maps });
-        *t = Some(Arc::clone(&new));
-        Ok(new)
     }
 
     /// The jieba segmenter the index uses (loaded on first use).
@@ -430,7 +382,6 @@ impl SearchIndex {
             .map_err(|e| index_error(&self.dir, e))?;
         self.paths = self.compute_paths();
         *self.groups.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(groups));
-        *self.texts.lock().unwrap_or_else(|e| e.into_inner()) = None;
         *self.search_cache.lock().unwrap_or_else(|e| e.into_inner()) = None;
         stats.comments_total = self.searcher().num_docs();
         Ok(stats)
@@ -512,14 +463,6 @@ impl SearchIndex {
                         continue;
                     }
                     let row: Row = serde_json::from_slice(line).map_err(corrupt)?;
-                    let span = rows::text_span(line)
-                        .filter(|&(a, n)| {
-                            rows::span_text(&line[a..a + n]).is_some_and(|t| t == row.text)
-                        })
-                        .map(|(a, n)| {
-                            let escaped = memchr::memchr(b'\\', &line[a..a + n]).is_some();
-                            (a as u64, n as u64 | if escaped { ESCAPED } else { 0 })
-                        });
                     let ord = next_ord;
                     next_ord = next_ord.checked_add(1).ok_or_else(|| Error::Index {
                         path: self.dir.display().to_string(),
@@ -527,7 +470,7 @@ impl SearchIndex {
                     })?;
                     ords.push(ord);
                     writer
-                        .add_document(self.document(&row, bkey, start as u64, span, ord))
+                        .add_document(self.document(&row, bkey, start as u64, ord))
                         .map_err(|e| index_error(&self.dir, e))?;
                     stats.comments_indexed += 1;
                 }
@@ -565,21 +508,12 @@ impl SearchIndex {
             .map_err(|e| index_error(&self.dir, e))
     }
 
-    fn document(
-        &self,
-        c: &Row,
-        batch: u64,
-        offset: u64,
-        span: Option<(u64, u64)>,
-        ord: u32,
-    ) -> TantivyDocument {
+    fn document(&self, c: &Row, batch: u64, offset: u64, ord: u32) -> TantivyDocument {
         let f = &self.fields;
         let mut d = TantivyDocument::default();
         d.add_u64(f.key, comment_key(&c.id));
         d.add_u64(f.batch, batch);
         d.add_u64(f.offset, offset);
-        d.add_u64(f.text_at, span.map_or(NO_SPAN, |s| s.0));
-        d.add_u64(f.text_len, span.map_or(0, |s| s.1));
         d.add_u64(f.ord, u64::from(ord));
         d.add_text(f.reg, &c.regulation);
         d.add_text(f.source, &c.source);

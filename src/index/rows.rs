@@ -1,6 +1,6 @@
 //! Batch files as the indexer reads them: only the fields the index needs, borrowed from the
-//! file's bytes, and where each comment's text lies in the file (so that a query can check a
-//! candidate against the text itself, see `crate::search`).
+//! file's bytes; and, for the grouping thread, only the texts, found where they lie in each line
+//! without parsing the rest.
 //!
 //! A stored line is a [`Comment`](crate::comment::Comment) written by serde_json in compact
 //! form (`store`); this reads the same lines without building a whole `Comment`.
