@@ -87,16 +87,7 @@ fn main() {
 
     let versions = ws.versions(REG).unwrap();
     let lineage = Lineage::build(&ws, REG, &versions).unwrap();
-    let overrides = ws.overrides(REG, &versions[0], &versions[1]).unwrap();
-    let al = lifa::align::align(&versions[0].draft, &versions[1].draft, &overrides);
-    let diff = lifa::diff::diff(
-        Some(REG),
-        &versions[0].draft,
-        &versions[1].draft,
-        &al,
-        "v1",
-        "v2",
-    );
+    let diff = ws.compare(REG, &versions[0], &versions[1]).unwrap();
     let corpus = Corpus::load(&ws, REG).unwrap();
 
     let mut c = Criterion::default().configure_from_args().sample_size(10);

@@ -260,6 +260,30 @@ impl Attribution {
     }
 }
 
+/// Loads a regulation's drafts and comments and attributes the edits between two versions:
+/// the named ones (id or stage), or by default the reading that answers the latest comments —
+/// the last version with comments made on it, and the next one (the last two when no comment
+/// names its draft).
+pub fn load(
+    ws: &crate::workspace::Workspace,
+    reg: &str,
+    versions: Option<(&str, &str)>,
+    opts: &Options,
+) -> crate::error::Result<(Attribution, Corpus)> {
+    let all = ws.versions(reg)?;
+    let corpus = Corpus::load(ws, reg)?;
+    let latest = all[..all.len().saturating_sub(1)]
+        .iter()
+        .rposition(|v| corpus.comments.iter().any(|c| c.draft == v.id));
+    let versions =
+        versions.or_else(|| latest.map(|k| (all[k].id.as_str(), all[k + 1].id.as_str())));
+    let (old, new) = crate::workspace::pick(&all, reg, versions)?;
+    let diff = ws.compare(reg, old, new)?;
+    let lineage = Lineage::build(ws, reg, &all)?;
+    let a = attribute(diff, &corpus, Some(&lineage), opts);
+    Ok((a, corpus))
+}
+
 /// Attributes the edits of `diff` to the comments of `corpus`. `lineage` maps the article
 /// numbers comments cite (in the draft each commented on) to the diff's versions; without it
 /// comments are taken to cite the old version's numbers.

@@ -229,3 +229,54 @@ pub fn parse_overrides(
     }
     Ok(out)
 }
+
+/// The two versions to compare: the named ones (by id or stage, `v1` or `一审稿`), or the last
+/// two.
+pub fn pick<'a>(
+    versions: &'a [Version],
+    reg: &str,
+    named: Option<(&str, &str)>,
+) -> Result<(&'a Version, &'a Version)> {
+    if versions.len() < 2 {
+        return Err(Error::TooFewVersions {
+            reg: reg.to_string(),
+            count: versions.len(),
+        });
+    }
+    match named {
+        None => Ok((&versions[versions.len() - 2], &versions[versions.len() - 1])),
+        Some((f, t)) => Ok((find(versions, reg, f)?, find(versions, reg, t)?)),
+    }
+}
+
+fn find<'a>(versions: &'a [Version], reg: &str, id: &str) -> Result<&'a Version> {
+    versions
+        .iter()
+        .find(|v| v.id == id || v.draft.meta.stage.as_deref() == Some(id))
+        .ok_or_else(|| Error::UnknownVersion {
+            reg: reg.to_string(),
+            version: id.to_string(),
+            known: versions.iter().map(|v| v.id.clone()).collect(),
+        })
+}
+
+impl Workspace {
+    /// Aligns two versions of `reg` (with its `alignment.toml` overrides) and diffs them.
+    pub fn compare(
+        &self,
+        reg: &str,
+        old: &Version,
+        new: &Version,
+    ) -> Result<crate::diff::DraftDiff> {
+        let overrides = self.overrides(reg, old, new)?;
+        let a = crate::align::align(&old.draft, &new.draft, &overrides);
+        Ok(crate::diff::diff(
+            Some(reg),
+            &old.draft,
+            &new.draft,
+            &a,
+            &old.id,
+            &new.id,
+        ))
+    }
+}

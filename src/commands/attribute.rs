@@ -4,7 +4,6 @@
 use crate::attribute::{self, Attribution};
 use crate::cli::AttributeArgs;
 use crate::error::{Error, Result};
-use crate::lineage::Lineage;
 use crate::opinions::Corpus;
 use crate::report::attribute::Attributed;
 use crate::report::{self, Options};
@@ -44,22 +43,9 @@ pub(super) fn build(
     versions: Option<(&str, &str)>,
     threshold: f32,
 ) -> Result<(Attribution, Corpus)> {
-    let all = ws.versions(reg)?;
-    let corpus = Corpus::load(ws, reg)?;
-    // By default, the reading that answers the latest comments: the last version with comments
-    // made on it, and the next one (the last two when no comment names its draft).
-    let latest = all[..all.len().saturating_sub(1)]
-        .iter()
-        .rposition(|v| corpus.comments.iter().any(|c| c.draft == v.id));
-    let versions =
-        versions.or_else(|| latest.map(|k| (all[k].id.as_str(), all[k + 1].id.as_str())));
-    let (old, new) = super::diff::pick(&all, reg, versions)?;
-    let diff = super::diff::compare(ws, reg, old, new)?;
-    let lineage = Lineage::build(ws, reg, &all)?;
     let opts = attribute::Options {
         threshold,
         ..attribute::Options::default()
     };
-    let a = attribute::attribute(diff, &corpus, Some(&lineage), &opts);
-    Ok((a, corpus))
+    attribute::load(ws, reg, versions, &opts)
 }

@@ -104,16 +104,7 @@ pub(super) fn pick<'a>(
     reg: &str,
     named: Option<(&str, &str)>,
 ) -> Result<(&'a Version, &'a Version)> {
-    if versions.len() < 2 {
-        return Err(Error::TooFewVersions {
-            reg: reg.to_string(),
-            count: versions.len(),
-        });
-    }
-    match named {
-        None => Ok((&versions[versions.len() - 2], &versions[versions.len() - 1])),
-        Some((f, t)) => Ok((find(versions, reg, f)?, find(versions, reg, t)?)),
-    }
+    crate::workspace::pick(versions, reg, named)
 }
 
 pub(super) fn compare(
@@ -122,27 +113,7 @@ pub(super) fn compare(
     old: &Version,
     new: &Version,
 ) -> Result<DraftDiff> {
-    let overrides = ws.overrides(reg, old, new)?;
-    let a = align(&old.draft, &new.draft, &overrides);
-    Ok(diff(
-        Some(reg),
-        &old.draft,
-        &new.draft,
-        &a,
-        &old.id,
-        &new.id,
-    ))
-}
-
-fn find<'a>(versions: &'a [Version], reg: &str, id: &str) -> Result<&'a Version> {
-    versions
-        .iter()
-        .find(|v| v.id == id || v.draft.meta.stage.as_deref() == Some(id))
-        .ok_or_else(|| Error::UnknownVersion {
-            reg: reg.to_string(),
-            version: id.to_string(),
-            known: versions.iter().map(|v| v.id.clone()).collect(),
-        })
+    ws.compare(reg, old, new)
 }
 
 fn looks_like_file(target: &str) -> bool {

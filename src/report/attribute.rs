@@ -482,10 +482,11 @@ pub(super) fn json_sections<'a>(n: &Attributed<'a>) -> SectionsJson<'a> {
 // ---------------------------------------------------------------------------------------------
 // Word and Excel: the notes of the comparison table and the redline, the disposition rows.
 
-impl Attributed<'_> {
+impl<'a> Attributed<'a> {
     /// The adopted opinions behind an edit: confirmed ones, then suggestions at the threshold.
-    fn drivers(&self, at: EditRef) -> Vec<&Link> {
-        let Some(l) = self.attribution.links(at) else {
+    pub(crate) fn drivers(&self, at: EditRef) -> Vec<&'a Link> {
+        let attribution: &'a Attribution = self.attribution;
+        let Some(l) = attribution.links(at) else {
             return Vec::new();
         };
         l.confirmed
@@ -494,7 +495,7 @@ impl Attributed<'_> {
             .chain(
                 l.suggested
                     .iter()
-                    .filter(|k| k.status.is_adopted() && k.score >= self.attribution.threshold),
+                    .filter(|k| k.status.is_adopted() && k.score >= attribution.threshold),
             )
             .collect()
     }

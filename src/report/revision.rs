@@ -18,7 +18,7 @@ use super::attribute::Attributed;
 use super::comments::shown;
 use super::docx::{self, HEI, Orientation, size};
 use super::stats::{considered, md, regulation_title, stage, status_counts, zh_number};
-use crate::attribute::{EditRef, Link};
+use crate::attribute::EditRef;
 use crate::comment::Kind;
 use crate::decisions::Status;
 use crate::diff::{ArticleDiff, Edit, EditKind};
@@ -107,22 +107,6 @@ fn kind_phrase(k: Kind) -> &'static str {
         Kind::Organization => "社会组织",
         Kind::Enterprise => "企业",
     }
-}
-
-/// Adopted links of an edit: confirmed, or suggested at the threshold.
-fn adopted_links<'a>(n: &'a Attributed<'_>, at: EditRef) -> Vec<&'a Link> {
-    let Some(l) = n.attribution.links(at) else {
-        return Vec::new();
-    };
-    l.confirmed
-        .iter()
-        .filter(|k| k.status.is_adopted())
-        .chain(
-            l.suggested
-                .iter()
-                .filter(|k| k.status.is_adopted() && k.score >= n.attribution.threshold),
-        )
-        .collect()
 }
 
 /// `一审稿第十八条（修改稿第十九条）`, `修改稿第二十条（新增）`.
@@ -358,13 +342,10 @@ fn plan(n: &Attributed<'_>) -> Plan {
             if !e.kind.is_substantive() {
                 continue;
             }
-            let links = adopted_links(
-                n,
-                EditRef {
-                    article: ai,
-                    edit: ei,
-                },
-            );
+            let links = n.drivers(EditRef {
+                article: ai,
+                edit: ei,
+            });
             if links.is_empty() {
                 continue;
             }

@@ -511,7 +511,6 @@ pub(crate) mod testing {
     use std::sync::OnceLock;
 
     use crate::attribute::{self, Attribution};
-    use crate::lineage::Lineage;
     use crate::opinions::Corpus;
     use crate::report::attribute::Attributed;
     use crate::workspace::Workspace;
@@ -521,23 +520,7 @@ pub(crate) mod testing {
         static SAMPLE: OnceLock<(Attribution, Corpus)> = OnceLock::new();
         SAMPLE.get_or_init(|| {
             let ws = Workspace::new(env!("CARGO_MANIFEST_DIR"));
-            let versions = ws.versions("qinglanhu").unwrap();
-            let lineage = Lineage::build(&ws, "qinglanhu", &versions).unwrap();
-            let overrides = ws
-                .overrides("qinglanhu", &versions[0], &versions[1])
-                .unwrap();
-            let al = crate::align::align(&versions[0].draft, &versions[1].draft, &overrides);
-            let d = crate::diff::diff(
-                Some("qinglanhu"),
-                &versions[0].draft,
-                &versions[1].draft,
-                &al,
-                "v1",
-                "v2",
-            );
-            let corpus = Corpus::load(&ws, "qinglanhu").unwrap();
-            let a = attribute::attribute(d, &corpus, Some(&lineage), &Default::default());
-            (a, corpus)
+            attribute::load(&ws, "qinglanhu", Some(("v1", "v2")), &Default::default()).unwrap()
         })
     }
 

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use lifa::attribute::{self, Attribution};
 use lifa::draft::ArticleNumber;
-use lifa::lineage::Lineage;
 use lifa::opinions::Corpus;
 use lifa::store::Store;
 use lifa::workspace::Workspace;
@@ -16,21 +15,8 @@ use crate::{CliTest, repo};
 /// The sample workspace's attribution of v1 → v2, with the comments keyed by (file, 编号).
 fn sample_attribution() -> (Attribution, Corpus, HashMap<(String, String), usize>) {
     let ws = Workspace::new(repo());
-    let versions = ws.versions("qinglanhu").unwrap();
-    let lineage = Lineage::build(&ws, "qinglanhu", &versions).unwrap();
-    let overrides = ws
-        .overrides("qinglanhu", &versions[0], &versions[1])
-        .unwrap();
-    let al = lifa::align::align(&versions[0].draft, &versions[1].draft, &overrides);
-    let d = lifa::diff::diff(
-        Some("qinglanhu"),
-        &versions[0].draft,
-        &versions[1].draft,
-        &al,
-        "v1",
-        "v2",
-    );
-    let corpus = Corpus::load(&ws, "qinglanhu").unwrap();
+    let (a, corpus) =
+        attribute::load(&ws, "qinglanhu", Some(("v1", "v2")), &Default::default()).unwrap();
     let files: HashMap<String, String> = Store::open(&ws, "qinglanhu")
         .batches()
         .unwrap()
@@ -43,7 +29,6 @@ fn sample_attribution() -> (Attribution, Corpus, HashMap<(String, String), usize
         .enumerate()
         .filter_map(|(i, c)| Some(((files[&c.batch].clone(), c.reference.clone()?), i)))
         .collect();
-    let a = attribute::attribute(d, &corpus, Some(&lineage), &Default::default());
     (a, corpus, by_ref)
 }
 
