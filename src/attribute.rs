@@ -246,7 +246,17 @@ impl Attribution {
 
     /// The links of an edit.
     pub fn links(&self, at: EditRef) -> Option<&EditLinks> {
-        self.edits.iter().find(|e| e.at == at)
+        // `edits` is in the diff's order, which is `EditRef`'s order.
+        self.edits
+            .binary_search_by_key(&at, |e| e.at)
+            .ok()
+            .map(|k| &self.edits[k])
+    }
+
+    /// The opinions among the comments this reading answers, in order of their first member:
+    /// each the indices of its members this reading answers, lowest (the representative) first.
+    pub fn opinions(&self, corpus: &Corpus) -> Vec<Vec<usize>> {
+        opinions(corpus, &self.answered)
     }
 
     /// The edit with this id.
@@ -295,6 +305,10 @@ pub fn attribute(
 ) -> Attribution {
     let model = Model::new(&diff);
     let considered = considered(&diff, corpus, lineage);
+    let mut answered = vec![false; corpus.comments.len()];
+    for &i in &considered {
+        answered[i] = true;
+    }
     // Each comment's disposition, looked up once.
     let status: Vec<Status> = (0..corpus.comments.len())
         .map(|i| corpus.status(i))
@@ -352,7 +366,6 @@ pub fn attribute(
     }
 
     // Confirmed links, by edit id.
-    let considered_set: FxHashSet<usize> = considered.iter().copied().collect();
     let mut confirmed: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in corpus.comments.iter().enumerate() {
         if let Some(d) = corpus.decisions.get(&c.id) {
@@ -428,18 +441,7 @@ pub fn attribute(
 
     // Adopted opinions that nothing reflects.
     let mut not_reflected = Vec::new();
-    let mut seen_groups: FxHashSet<u32> = FxHashSet::default();
-    for &i in &considered {
-        let g = corpus.grouping.group_of[i];
-        if !seen_groups.insert(g) {
-            continue;
-        }
-        let members: Vec<usize> = corpus.grouping.groups[g as usize]
-            .members
-            .iter()
-            .map(|&m| m as usize)
-            .filter(|m| considered_set.contains(m))
-            .collect();
+    for members in opinions(corpus, &answered) {
         let adopted = members.iter().any(|&m| status[m].is_adopted());
         if !adopted {
             continue;
@@ -474,10 +476,6 @@ pub fn attribute(
     let mut totals = totals(&diff, corpus, &status, &considered, &edits, opts.threshold);
     totals.edits_unexplained = unexplained.len();
     totals.not_reflected = not_reflected.len();
-    let mut answered = vec![false; corpus.comments.len()];
-    for &i in &considered {
-        answered[i] = true;
-    }
     Attribution {
         answered,
         diff,
@@ -488,6 +486,26 @@ pub fn attribute(
         threshold: opts.threshold,
         best,
     }
+}
+
+/// The opinions among the comments `answered` marks: see [`Attribution::opinions`].
+fn opinions(corpus: &Corpus, answered: &[bool]) -> Vec<Vec<usize>> {
+    let mut seen: FxHashSet<u32> = FxHashSet::default();
+    let mut out = Vec::new();
+    for i in (0..answered.len()).filter(|&i| answered[i]) {
+        let g = corpus.grouping.group_of[i];
+        if seen.insert(g) {
+            out.push(
+                corpus.grouping.groups[g as usize]
+                    .members
+                    .iter()
+                    .map(|&m| m as usize)
+                    .filter(|&m| answered[m])
+                    .collect(),
+            );
+        }
+    }
+    out
 }
 
 /// The comments this reading answers: those made on the old version (or on a draft between

@@ -10,12 +10,6 @@ use crate::report::{self, Options};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &AttributeArgs) -> Result<()> {
-    if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(Error::Usage(format!(
-            "--min-score {} 不在 0 到 1 之间",
-            args.min_score
-        )));
-    }
     let (attribution, corpus) = build(
         ws,
         &args.reg,
@@ -43,6 +37,12 @@ pub(super) fn build(
     versions: Option<(&str, &str)>,
     threshold: f32,
 ) -> Result<(Attribution, Corpus)> {
+    if !(0.0..=1.0).contains(&threshold) {
+        return Err(Error::Usage(format!(
+            "--min-score {threshold} 不在 0 到 1 之间（建议 {}）",
+            attribute::RECOMMENDED_THRESHOLD
+        )));
+    }
     let opts = attribute::Options {
         threshold,
         ..attribute::Options::default()

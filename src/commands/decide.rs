@@ -245,13 +245,6 @@ fn from_sheet(
 /// suggested for it at `--min-score` or above as confirmed links, keeping its disposition,
 /// reason and 对应条文. Comments not adopted are never linked this way.
 fn accept_suggestions(ws: &Workspace, args: &DecideArgs, by: Option<&str>, at: &str) -> Result<()> {
-    if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(Error::Usage(format!(
-            "--min-score {} 不在 0 到 1 之间（建议 {}）",
-            args.min_score,
-            crate::attribute::RECOMMENDED_THRESHOLD
-        )));
-    }
     let versions = match args.versions.as_slice() {
         [from, to] => Some((from.as_str(), to.as_str())),
         _ => None,

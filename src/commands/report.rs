@@ -72,12 +72,6 @@ fn file_name(kind: ReportKind) -> &'static str {
 }
 
 pub(super) fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
-    if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(Error::Usage(format!(
-            "--min-score {} 不在 0 到 1 之间",
-            args.min_score
-        )));
-    }
     let to_dir = Ext::of(&args.out).is_none();
     let kind = args.kind.unwrap_or(if to_dir {
         ReportKind::All

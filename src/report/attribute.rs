@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::comments::shown;
+use super::stats::pct;
 use crate::attribute::{Attribution, EditRef, Evidence, Link, Rate};
 use crate::comment::Comment;
 use crate::opinions::Corpus;
@@ -126,16 +127,9 @@ impl Attributed<'_> {
     /// The headline figures as sentences.
     pub(crate) fn summary(&self) -> Vec<String> {
         let t = &self.attribution.totals;
-        let pct = |a: usize, b: usize| {
-            if b == 0 {
-                0.0
-            } else {
-                a as f64 * 100.0 / b as f64
-            }
-        };
         vec![
             format!(
-                "共收到意见建议 {} 条（{} 种不同意见），采纳（含部分采纳）{} 条（{} 种），采纳率 {:.1}%。",
+                "共收到意见建议 {} 条（{} 种不同意见），采纳（含部分采纳）{} 条（{} 种），采纳率 {}。",
                 t.comments,
                 t.opinions,
                 t.adopted,
@@ -164,15 +158,11 @@ impl Attributed<'_> {
             .iter()
             .map(|r| {
                 format!(
-                    "{}：{} 条，采纳 {} 条（{:.1}%）",
+                    "{}：{} 条，采纳 {} 条（{}）",
                     r.name,
                     r.comments,
                     r.adopted,
-                    if r.comments == 0 {
-                        0.0
-                    } else {
-                        r.adopted as f64 * 100.0 / r.comments as f64
-                    }
+                    pct(r.adopted, r.comments)
                 )
             })
             .collect()
@@ -289,15 +279,11 @@ pub(super) fn md_sections(n: &Attributed<'_>, cell: fn(&str) -> String) -> Strin
 
 fn rate_row(r: &Rate, cell: fn(&str) -> String) -> String {
     format!(
-        "| {} | {} | {} | {:.1}% |\n",
+        "| {} | {} | {} | {} |\n",
         cell(&r.name),
         r.comments,
         r.adopted,
-        if r.comments == 0 {
-            0.0
-        } else {
-            r.adopted as f64 * 100.0 / r.comments as f64
-        }
+        pct(r.adopted, r.comments)
     )
 }
 
@@ -320,15 +306,11 @@ pub(super) fn html_sections(n: &Attributed<'_>) -> String {
         ));
         for r in rates {
             b.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.1}%</td></tr>\n",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 escape(&r.name),
                 r.comments,
                 r.adopted,
-                if r.comments == 0 {
-                    0.0
-                } else {
-                    r.adopted as f64 * 100.0 / r.comments as f64
-                }
+                pct(r.adopted, r.comments)
             ));
         }
         b.push_str("</tbody></table>\n");
@@ -628,22 +610,10 @@ pub fn disposition_rows(n: &Attributed<'_>) -> Vec<super::disposition::Dispositi
                 .insert(l.at);
         }
     }
-    let considered: Vec<usize> = (0..corpus.comments.len())
-        .filter(|&i| a.considered(i))
-        .collect();
-    let mut seen = std::collections::HashSet::new();
     let mut rows: Vec<((u32, u32, usize), super::disposition::DispositionRow)> = Vec::new();
-    for &i in &considered {
+    for members in a.opinions(corpus) {
+        let i = members[0];
         let g = corpus.grouping.group_of[i];
-        if !seen.insert(g) {
-            continue;
-        }
-        let members: Vec<usize> = corpus.grouping.groups[g as usize]
-            .members
-            .iter()
-            .map(|&m| m as usize)
-            .filter(|&m| a.considered(m))
-            .collect();
         let c = &corpus.comments[i];
         let first = c.cites.article_numbers().next();
         let article = match first {

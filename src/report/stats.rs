@@ -20,23 +20,14 @@ use crate::opinions::{self, Count};
 /// Rows of the by-article table.
 const TOP_ARTICLES: usize = 15;
 
-/// The comments the attribution considered (indices into `corpus.comments`): those made on the
-/// diff's old version. When that does not give the attribution's own count (no lineage was
-/// used, so every comment was considered), every comment.
+/// The comments the attribution considered (indices into `corpus.comments`): those this reading
+/// answers (see `Attribution::considered`).
 pub(crate) fn considered(n: &Attributed<'_>) -> Vec<usize> {
-    let old = &n.attribution.diff.old.version;
-    let all = n.corpus.comments.len();
-    let on_old: Vec<usize> = (0..all)
-        .filter(|&i| n.corpus.comments[i].draft == *old)
-        .collect();
-    if on_old.len() != n.attribution.totals.comments && n.attribution.totals.comments == all {
-        (0..all).collect()
-    } else {
-        on_old
-    }
+    (0..n.corpus.comments.len())
+        .filter(|&i| n.attribution.considered(i))
+        .collect()
 }
 
-/// `12.5%`.
 pub(crate) fn pct(part: usize, whole: usize) -> String {
     if whole == 0 {
         "0.0%".into()
