@@ -217,31 +217,17 @@ fn adopted_comments_no_edit_reflects_are_exactly_the_seven_staff_mistakes() {
 fn sample_with_dispositions() -> CliTest {
     let t = CliTest::with_sample_comments();
     let sheet = repo().join("tests/fixtures/uploads/dispositions.csv");
-    let out = t
+    t.ok(t
         .lifa()
         .args(["decide", "qinglanhu", "--sheet", sheet.to_str().unwrap()])
-        .args(["--by", "法工委"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .args(["--by", "法工委"]));
     t
 }
 
 fn attribute_json(t: &CliTest) -> Value {
-    let out = t
+    let out = t.ok(t
         .lifa()
-        .args(["attribute", "qinglanhu", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .args(["attribute", "qinglanhu", "--format", "json"]));
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -276,31 +262,19 @@ fn bulk_confirmation_links_adopted_comments_and_the_last_decision_still_wins() {
     // A dry run writes nothing.
     let decisions = t.root().join("comments/qinglanhu/decisions.jsonl");
     let size = std::fs::metadata(&decisions).unwrap().len();
-    let out = t
+    let out = t.ok(t
         .lifa()
-        .args(["decide", "qinglanhu", "--accept-suggestions", "--dry-run"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+        .args(["decide", "qinglanhu", "--accept-suggestions", "--dry-run"]));
     assert!(String::from_utf8_lossy(&out.stdout).contains("试运行"));
     assert_eq!(std::fs::metadata(&decisions).unwrap().len(), size);
 
-    let out = t
-        .lifa()
-        .args([
-            "decide",
-            "qinglanhu",
-            "--accept-suggestions",
-            "--min-score",
-            "0.7",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    t.ok(t.lifa().args([
+        "decide",
+        "qinglanhu",
+        "--accept-suggestions",
+        "--min-score",
+        "0.7",
+    ]));
     let after = attribute_json(&t);
     let confirmed: Vec<_> = links(&after)
         .into_iter()
@@ -324,17 +298,10 @@ fn bulk_confirmation_links_adopted_comments_and_the_last_decision_still_wins() {
 
     // Staff change their mind about one confirmed comment: the link goes with the decision.
     let (edit, comment, _) = confirmed[0].clone();
-    let out = t
+    t.ok(t
         .lifa()
         .args(["decide", "qinglanhu", &comment, "--status", "未采纳"])
-        .args(["--reason", "复核后认为与修改无关"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .args(["--reason", "复核后认为与修改无关"]));
     let last = attribute_json(&t);
     assert!(
         !links(&last).contains(&(edit.clone(), comment.clone(), "confirmed".into())),
@@ -343,16 +310,9 @@ fn bulk_confirmation_links_adopted_comments_and_the_last_decision_still_wins() {
 
     // Re-importing a batch changes nothing of that.
     let batch = repo().join("tests/fixtures/uploads/lvxie-2026-05.csv");
-    let out = t
+    t.ok(t
         .lifa()
-        .args(["import", "qinglanhu", batch.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .args(["import", "qinglanhu", batch.to_str().unwrap()]));
     assert_eq!(links(&attribute_json(&t)), links(&last));
 
     let mut totals = last.clone();
@@ -366,24 +326,15 @@ fn bulk_confirmation_links_adopted_comments_and_the_last_decision_still_wins() {
 #[test]
 fn diff_with_comments_shows_them_under_each_edit() {
     let t = sample_with_dispositions();
-    let out = t
-        .lifa()
-        .args([
-            "diff",
-            "qinglanhu",
-            "v1",
-            "v2",
-            "--comments",
-            "--color",
-            "never",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = t.ok(t.lifa().args([
+        "diff",
+        "qinglanhu",
+        "v1",
+        "v2",
+        "--comments",
+        "--color",
+        "never",
+    ]));
     let text = String::from_utf8(out.stdout).unwrap();
     // 第一条's first edit adds “和治理”; the comment that asked for exactly that is under it.
     let edit = text.find("增加：“和治理”").expect("the edit is listed");

@@ -71,6 +71,18 @@ impl CliTest {
         p
     }
 
+    /// Runs `cmd` (from [`CliTest::lifa`]); fails the test with lifa's stderr unless it
+    /// succeeded.
+    pub fn ok(&self, cmd: &mut Command) -> std::process::Output {
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
     /// `lifa` run inside the workspace, with a clean environment.
     pub fn lifa(&self) -> Command {
         let mut cmd = Command::new(insta_cmd::get_cargo_bin("lifa"));

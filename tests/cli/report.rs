@@ -27,17 +27,7 @@ fn part(path: &Path, name: &str) -> String {
 }
 
 fn report(t: &CliTest, args: &[&str]) -> String {
-    let out = t
-        .lifa()
-        .args(["report", "qinglanhu"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = t.ok(t.lifa().args(["report", "qinglanhu"]).args(args));
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -155,33 +145,17 @@ fn hostile_comment_text_is_escaped_everywhere() {
          4,第三条,{long},群众,测试联系点,网上,2026-04-01\n"
     );
     let file = t.write("hostile.csv", upload);
-    let out = t
-        .lifa()
-        .args([
-            "import",
-            "qinglanhu",
-            file.to_str().unwrap(),
-            "--draft",
-            "v1",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    t.ok(t.lifa().args([
+        "import",
+        "qinglanhu",
+        file.to_str().unwrap(),
+        "--draft",
+        "v1",
+    ]));
     for r in ["1", "2", "3", "4"] {
-        let out = t
+        t.ok(t
             .lifa()
-            .args(["decide", "qinglanhu", r, "--status", "采纳"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .args(["decide", "qinglanhu", r, "--status", "采纳"]));
     }
     let dir = t.root().join("out");
     report(&t, &["v1", "v2", "--out", dir.to_str().unwrap()]);
