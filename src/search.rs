@@ -8,9 +8,13 @@
 //! positions guarantees it. Results are ranked by BM25 over jieba words: the query's sub-words
 //! that exist in the index's word field.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Bound;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::SystemTime;
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -23,9 +27,10 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 use crate::comment::{Channel, Comment, Date, Kind};
 use crate::decisions::{self, Status};
 use crate::error::{Error, Result};
+use crate::index::groups::Groups;
 use crate::index::tokens::fold;
 use crate::index::{SearchIndex, article_key, comment_key};
-use crate::workspace::Workspace;
+use crate::workspace::{Version, Workspace};
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -326,6 +331,92 @@ pub struct Facets {
     pub status: BTreeMap<String, u64>,
 }
 
+/// What a search derives from the workspace rather than from the index: the drafts (to label
+/// article facets and resolve `--article`) and the dispositions. Built once per
+/// [`SearchIndex`] and rebuilt when a draft or a disposition file changes (by modification
+/// time) or the index is updated.
+pub(crate) struct Context {
+    stamp: Vec<(PathBuf, Option<SystemTime>)>,
+    regs_versions: Vec<(String, Vec<Version>)>,
+    labels: FxHashMap<u64, String>,
+    statuses: FxHashMap<u64, Status>,
+}
+
+/// The files and folders whose modification times tell whether a [`Context`] is stale.
+fn stamp(ws: &Workspace) -> Vec<(PathBuf, Option<SystemTime>)> {
+    let mtime = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let mut paths = vec![ws.root.join("drafts")];
+    for reg in ws.regulations() {
+        let dir = ws.root.join("drafts").join(&reg);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        paths.push(dir);
+        paths.extend(files);
+        paths.push(decisions::path(ws, &reg));
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            let t = mtime(&p);
+            (p, t)
+        })
+        .collect()
+}
+
+impl Context {
+    fn load(ws: &Workspace, stamp: Vec<(PathBuf, Option<SystemTime>)>) -> Result<Context> {
+        let mut regs_versions: Vec<(String, Vec<Version>)> = Vec::new();
+        for reg in ws.regulations() {
+            if let Ok(v) = ws.versions(&reg) {
+                regs_versions.push((reg, v));
+            }
+        }
+        let mut labels = FxHashMap::default();
+        for (reg, versions) in &regs_versions {
+            for v in versions {
+                let stage = v.draft.meta.stage.clone().unwrap_or_else(|| v.id.clone());
+                for a in &v.draft.articles {
+                    labels.insert(
+                        article_key(reg, &v.id, a.number.main, a.number.sub),
+                        format!("{reg} {stage}{}", a.number),
+                    );
+                }
+            }
+        }
+        let mut statuses = FxHashMap::default();
+        for (reg, _) in &regs_versions {
+            for (id, d) in decisions::current(ws, reg)? {
+                statuses.insert(comment_key(&id), d.status);
+            }
+        }
+        Ok(Context {
+            stamp,
+            regs_versions,
+            labels,
+            statuses,
+        })
+    }
+
+    /// The index's context, built or rebuilt if needed.
+    fn of(ws: &Workspace, index: &SearchIndex) -> Result<Arc<Context>> {
+        let now = stamp(ws);
+        let mut slot = index.search_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = &*slot
+            && c.stamp == now
+        {
+            return Ok(Arc::clone(c));
+        }
+        let c = Arc::new(Context::load(ws, now)?);
+        *slot = Some(Arc::clone(&c));
+        Ok(c)
+    }
+}
+
 /// Runs a query.
 pub fn search(
     ws: &Workspace,
@@ -337,6 +428,7 @@ pub fn search(
 ) -> Result<Results> {
     let searcher = index.searcher();
     let f = &index.fields;
+    let ctx = Context::of(ws, index)?;
     let recall = to_query(expr, f.grams);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> =
         vec![(Occur::Must, Box::new(ConstScoreQuery::new(recall, 0.0)))];
@@ -353,17 +445,13 @@ pub fn search(
         }
     }
     // Filters.
-    let mut regs_versions: Vec<(String, Vec<crate::workspace::Version>)> = Vec::new();
-    for reg in ws.regulations() {
-        if filters.reg.as_ref().is_some_and(|r| *r != reg) {
-            continue;
-        }
-        if let Ok(v) = ws.versions(&reg) {
-            regs_versions.push((reg, v));
-        }
-    }
+    let regs_versions: Vec<&(String, Vec<Version>)> = ctx
+        .regs_versions
+        .iter()
+        .filter(|(reg, _)| filters.reg.as_ref().is_none_or(|r| r == reg))
+        .collect();
     if let Some(reg) = &filters.reg {
-        if !regs_versions.iter().any(|(r, _)| r == reg) {
+        if regs_versions.is_empty() {
             ws.versions(reg)?;
         }
         clauses.push((Occur::Must, term_text(f.reg, reg)));
@@ -405,21 +493,9 @@ pub fn search(
             any_of(names.iter().map(|n| term_text(f.source, n)).collect()),
         ));
     }
-    let mut labels: HashMap<u64, String> = HashMap::new();
-    for (reg, versions) in &regs_versions {
-        for v in versions {
-            let stage = v.draft.meta.stage.clone().unwrap_or_else(|| v.id.clone());
-            for a in &v.draft.articles {
-                labels.insert(
-                    article_key(reg, &v.id, a.number.main, a.number.sub),
-                    format!("{reg} {stage}{}", a.number),
-                );
-            }
-        }
-    }
     if let Some(want) = filters.article {
         let mut keys = Vec::new();
-        for (reg, versions) in &regs_versions {
+        for (reg, versions) in regs_versions.iter().map(|x| (&x.0, &x.1)) {
             match &filters.version {
                 Some(ver) => {
                     if !versions.iter().any(|v| &v.id == ver) {
@@ -449,15 +525,9 @@ pub fn search(
     }
     let query = BooleanQuery::new(clauses);
 
-    let mut statuses: HashMap<u64, Status> = HashMap::new();
-    for (reg, _) in &regs_versions {
-        for (id, d) in decisions::current(ws, reg)? {
-            statuses.insert(comment_key(&id), d.status);
-        }
-    }
-    let statuses = Arc::new(statuses);
     let collector = HitCollector {
-        statuses: Arc::clone(&statuses),
+        ctx: Arc::clone(&ctx),
+        groups: index.groups(),
         status: filters.status,
     };
     let fruit = searcher
@@ -492,31 +562,51 @@ pub fn search(
         }
     }
     for (k, n) in &fruit.articles {
-        let label = labels.get(k).cloned().unwrap_or_else(|| format!("#{k:x}"));
+        let label = ctx
+            .labels
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| format!("#{k:x}"));
         *out.facets.article.entry(label).or_default() += n;
     }
     out.facets.source = fruit.sources.clone();
 
     // One hit per opinion, best first; ties by date, newest first.
-    let mut groups: Vec<&GroupBest> = fruit.groups.values().collect();
-    groups.sort_by(|a, b| {
+    let mut groups: Vec<&GroupBest> = fruit.groups.iter().collect();
+    let first = page.saturating_sub(1) * limit;
+    let order = |a: &&GroupBest, b: &&GroupBest| {
         b.score
             .total_cmp(&a.score)
             .then(b.received.cmp(&a.received))
             .then(a.key.cmp(&b.key))
-    });
+    };
+    if first + limit < groups.len() {
+        groups.select_nth_unstable_by(first + limit, order);
+        groups.truncate(first + limit);
+    }
+    groups.sort_by(order);
     let paths = index.batch_paths();
-    for g in groups
-        .iter()
-        .skip(page.saturating_sub(1) * limit)
-        .take(limit)
-    {
-        let Some(path) = paths.get(&g.batch) else {
+    for g in groups.iter().skip(first).take(limit) {
+        let seg = searcher.segment_reader(g.segment);
+        let ff = seg.fast_fields();
+        let column = |name: &str| {
+            ff.u64(name).map_err(|e| Error::Index {
+                path: "index".into(),
+                message: e.to_string(),
+            })
+        };
+        let batch = column("batch")?.first(g.doc).unwrap_or(0);
+        let offset = column("offset")?.first(g.doc).unwrap_or(0);
+        let Some(path) = paths.get(&batch) else {
             continue;
         };
-        let comment = crate::store::read_comment_at(path, g.offset)?;
+        let comment = crate::store::read_comment_at(path, offset)?;
         out.hits.push(Hit {
-            status: statuses.get(&g.key).copied().unwrap_or(Status::Undecided),
+            status: ctx
+                .statuses
+                .get(&g.key)
+                .copied()
+                .unwrap_or(Status::Undecided),
             comment,
             score: g.score,
             copies: g.copies,
@@ -560,7 +650,7 @@ fn to_query(e: &Expr, grams: Field) -> Box<dyn Query> {
         Expr::And(v) => Box::new(BooleanQuery::new(
             v.iter()
                 .map(|x| match x {
-                    Expr::Not(inner) => (Occur::MustNot, to_query(inner, grams)),
+                    Expr::Not(inner) => (Occur::MustNot, excluded(to_query(inner, grams))),
                     _ => (Occur::Must, to_query(x, grams)),
                 })
                 .collect(),
@@ -572,8 +662,84 @@ fn to_query(e: &Expr, grams: Field) -> Box<dyn Query> {
         )),
         Expr::Not(inner) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, to_query(inner, grams)),
+            (Occur::MustNot, excluded(to_query(inner, grams))),
         ])),
+    }
+}
+
+/// A query to exclude. tantivy checks an excluded document set with `seek_danger` at every
+/// candidate, which may lie behind where the set stands; its phrase scorer does not allow that
+/// (a debug assertion in tantivy 0.27), while the default `DocSet::seek_danger` does. This
+/// wrapper's scorer uses the default.
+fn excluded(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(Excluded(q))
+}
+
+#[derive(Debug)]
+struct Excluded(Box<dyn Query>);
+
+impl Clone for Excluded {
+    fn clone(&self) -> Excluded {
+        Excluded(self.0.box_clone())
+    }
+}
+
+impl Query for Excluded {
+    fn weight(
+        &self,
+        scoring: tantivy::query::EnableScoring<'_>,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Weight>> {
+        Ok(Box::new(ExcludedWeight(self.0.weight(scoring)?)))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor)
+    }
+}
+
+struct ExcludedWeight(Box<dyn tantivy::query::Weight>);
+
+impl tantivy::query::Weight for ExcludedWeight {
+    fn scorer(
+        &self,
+        reader: &SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
+        Ok(Box::new(ExcludedScorer(self.0.scorer(reader, boost)?)))
+    }
+
+    fn explain(
+        &self,
+        reader: &SegmentReader,
+        doc: DocId,
+    ) -> tantivy::Result<tantivy::query::Explanation> {
+        self.0.explain(reader, doc)
+    }
+}
+
+struct ExcludedScorer(Box<dyn tantivy::query::Scorer>);
+
+impl tantivy::DocSet for ExcludedScorer {
+    fn advance(&mut self) -> DocId {
+        self.0.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.0.seek(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.0.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.0.size_hint()
+    }
+}
+
+impl tantivy::query::Scorer for ExcludedScorer {
+    fn score(&mut self) -> Score {
+        self.0.score()
     }
 }
 
@@ -670,8 +836,8 @@ struct GroupBest {
     score: f32,
     received: i64,
     key: u64,
-    batch: u64,
-    offset: u64,
+    segment: SegmentOrdinal,
+    doc: DocId,
     copies: u64,
     size: u64,
 }
@@ -698,53 +864,75 @@ struct Fruit {
     channels: [u64; 7],
     statuses: [u64; 6],
     sources: BTreeMap<String, u64>,
-    articles: HashMap<u64, u64>,
-    groups: HashMap<u64, GroupBest>,
+    articles: FxHashMap<u64, u64>,
+    /// One per opinion among the hits.
+    groups: Vec<GroupBest>,
+    /// The opinion (its representative's ordinal) of each of `groups`.
+    group_ids: Vec<u32>,
 }
 
 struct HitCollector {
-    statuses: Arc<HashMap<u64, Status>>,
+    ctx: Arc<Context>,
+    groups: Arc<Groups>,
     status: Option<Status>,
 }
 
-struct HitSegment {
-    statuses: Arc<HashMap<u64, Status>>,
-    status: Option<Status>,
+/// The columns a segment's hits are counted from.
+struct Columns {
     key: tantivy::columnar::Column<u64>,
-    batch: tantivy::columnar::Column<u64>,
-    offset: tantivy::columnar::Column<u64>,
+    ord: tantivy::columnar::Column<u64>,
     kind: tantivy::columnar::Column<u64>,
     channel: tantivy::columnar::Column<u64>,
     received: tantivy::columnar::Column<i64>,
     articles: tantivy::columnar::Column<u64>,
-    group: tantivy::columnar::Column<u64>,
-    size: tantivy::columnar::Column<u64>,
     source: Option<tantivy::columnar::StrColumn>,
-    source_ords: HashMap<u64, u64>,
-    fruit: Fruit,
+}
+
+/// A segment's hits, counted when the segment is done (see [`HitSegment::count`]).
+struct SegmentHits {
+    segment: SegmentOrdinal,
+    docs: Vec<DocId>,
+    scores: Vec<Score>,
+    columns: Columns,
+}
+
+/// Collects a segment's hits, then counts their facets and opinions column by column.
+/// Segments are searched in parallel (see `SearchIndex::open`).
+struct HitSegment {
+    ctx: Arc<Context>,
+    groups: Arc<Groups>,
+    status: Option<Status>,
+    hits: SegmentHits,
 }
 
 impl Collector for HitCollector {
     type Fruit = Fruit;
     type Child = HitSegment;
 
-    fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<HitSegment> {
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        seg: &SegmentReader,
+    ) -> tantivy::Result<HitSegment> {
         let ff = seg.fast_fields();
         Ok(HitSegment {
-            statuses: Arc::clone(&self.statuses),
+            ctx: Arc::clone(&self.ctx),
+            groups: Arc::clone(&self.groups),
             status: self.status,
-            key: ff.u64("key")?,
-            batch: ff.u64("batch")?,
-            offset: ff.u64("offset")?,
-            kind: ff.u64("kind")?,
-            channel: ff.u64("channel")?,
-            received: ff.i64("received")?,
-            articles: ff.u64("articles")?,
-            group: ff.u64("group")?,
-            size: ff.u64("group_size")?,
-            source: ff.str("source")?,
-            source_ords: HashMap::new(),
-            fruit: Fruit::default(),
+            hits: SegmentHits {
+                segment,
+                docs: Vec::new(),
+                scores: Vec::new(),
+                columns: Columns {
+                    key: ff.u64("key")?,
+                    ord: ff.u64("ord")?,
+                    kind: ff.u64("kind")?,
+                    channel: ff.u64("channel")?,
+                    received: ff.i64("received")?,
+                    articles: ff.u64("articles")?,
+                    source: ff.str("source")?,
+                },
+            },
         })
     }
 
@@ -754,6 +942,7 @@ impl Collector for HitCollector {
 
     fn merge_fruits(&self, fruits: Vec<Fruit>) -> tantivy::Result<Fruit> {
         let mut out = Fruit::default();
+        let mut slot_of: Vec<u32> = vec![0; self.groups.group.len() + 1];
         for f in fruits {
             out.total += f.total;
             for i in 0..6 {
@@ -766,17 +955,25 @@ impl Collector for HitCollector {
             for (k, v) in f.sources {
                 *out.sources.entry(k).or_default() += v;
             }
-            for (k, v) in f.articles {
-                *out.articles.entry(k).or_default() += v;
+            if out.articles.is_empty() {
+                out.articles = f.articles;
+            } else {
+                for (k, v) in f.articles {
+                    *out.articles.entry(k).or_default() += v;
+                }
             }
-            for (g, b) in f.groups {
-                match out.groups.get_mut(&g) {
-                    Some(cur) => {
-                        cur.absorb(b);
+            for (best, g) in f.groups.into_iter().zip(f.group_ids) {
+                let g = g as usize;
+                if g >= slot_of.len() {
+                    slot_of.resize(g + 1, 0);
+                }
+                match slot_of[g] {
+                    0 => {
+                        out.groups.push(best);
+                        out.group_ids.push(g as u32);
+                        slot_of[g] = out.groups.len() as u32;
                     }
-                    None => {
-                        out.groups.insert(g, b);
-                    }
+                    s => out.groups[s as usize - 1].absorb(best),
                 }
             }
         }
@@ -784,73 +981,123 @@ impl Collector for HitCollector {
     }
 }
 
+impl HitSegment {
+    /// Facets and opinions of the segment's hits: columns read in blocks, opinions kept in an
+    /// array indexed by their representative's ordinal (no hashing per hit).
+    fn count(self) -> Fruit {
+        const BLOCK: usize = 1024;
+        let mut f = Fruit::default();
+        let mut slot_of: Vec<u32> = vec![0; self.groups.group.len() + 1];
+        let undecided = Status::ALL
+            .iter()
+            .position(|s| *s == Status::Undecided)
+            .unwrap_or(5);
+        let mut keys = vec![None; BLOCK];
+        let mut ords = vec![None; BLOCK];
+        let mut kinds = vec![None; BLOCK];
+        let mut channels = vec![None; BLOCK];
+        let mut received = vec![None; BLOCK];
+        {
+            let seg = &self.hits;
+            let c = &seg.columns;
+            let mut source_ords = vec![0u64; c.source.as_ref().map_or(0, |s| s.num_terms())];
+            for (docs, scores) in seg.docs.chunks(BLOCK).zip(seg.scores.chunks(BLOCK)) {
+                let n = docs.len();
+                c.key.first_vals(docs, &mut keys[..n]);
+                c.ord.first_vals(docs, &mut ords[..n]);
+                c.kind.first_vals(docs, &mut kinds[..n]);
+                c.channel.first_vals(docs, &mut channels[..n]);
+                c.received.first_vals(docs, &mut received[..n]);
+                for i in 0..n {
+                    let key = keys[i].unwrap_or(0);
+                    let status = if self.ctx.statuses.is_empty() {
+                        undecided
+                    } else {
+                        let s = self.ctx.statuses.get(&key).copied();
+                        Status::ALL
+                            .iter()
+                            .position(|x| Some(*x) == s)
+                            .unwrap_or(undecided)
+                    };
+                    if self
+                        .status
+                        .is_some_and(|s| Status::ALL.get(status) != Some(&s))
+                    {
+                        continue;
+                    }
+                    f.total += 1;
+                    f.statuses[status.min(5)] += 1;
+                    if let Some(k) = kinds[i] {
+                        f.kinds[(k as usize).min(5)] += 1;
+                    }
+                    if let Some(ch) = channels[i] {
+                        f.channels[(ch as usize).min(6)] += 1;
+                    }
+                    let doc = docs[i];
+                    let mut seen = [0u64; 8];
+                    for (j, a) in c.articles.values_for_doc(doc).enumerate() {
+                        if seen[..j.min(8)].contains(&a) {
+                            continue;
+                        }
+                        if j < 8 {
+                            seen[j] = a;
+                        }
+                        *f.articles.entry(a).or_default() += 1;
+                    }
+                    if let Some(src) = &c.source
+                        && let Some(o) = src.term_ords(doc).next()
+                        && let Some(n) = source_ords.get_mut(o as usize)
+                    {
+                        *n += 1;
+                    }
+                    let (g, size) = self.groups.of(ords[i].unwrap_or(0) as u32);
+                    let best = GroupBest {
+                        score: scores[i],
+                        received: received[i].unwrap_or(0),
+                        key,
+                        segment: seg.segment,
+                        doc,
+                        copies: 1,
+                        size: u64::from(size),
+                    };
+                    let g = g as usize;
+                    if g >= slot_of.len() {
+                        slot_of.resize(g + 1, 0);
+                    }
+                    match slot_of[g] {
+                        0 => {
+                            f.groups.push(best);
+                            f.group_ids.push(g as u32);
+                            slot_of[g] = f.groups.len() as u32;
+                        }
+                        s => f.groups[s as usize - 1].absorb(best),
+                    }
+                }
+            }
+            if let Some(src) = &c.source {
+                let mut name = String::new();
+                for (o, n) in source_ords.iter().enumerate() {
+                    name.clear();
+                    if *n > 0 && src.ord_to_str(o as u64, &mut name).unwrap_or(false) {
+                        *f.sources.entry(name.clone()).or_default() += n;
+                    }
+                }
+            }
+        }
+        f
+    }
+}
+
 impl SegmentCollector for HitSegment {
     type Fruit = Fruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let key = self.key.first(doc).unwrap_or(0);
-        let status = self
-            .statuses
-            .get(&key)
-            .copied()
-            .unwrap_or(Status::Undecided);
-        if self.status.is_some_and(|s| s != status) {
-            return;
-        }
-        let f = &mut self.fruit;
-        f.total += 1;
-        f.statuses[Status::ALL.iter().position(|s| *s == status).unwrap_or(5)] += 1;
-        if let Some(k) = self.kind.first(doc) {
-            f.kinds[(k as usize).min(5)] += 1;
-        }
-        if let Some(c) = self.channel.first(doc) {
-            f.channels[(c as usize).min(6)] += 1;
-        }
-        let mut seen = [0u64; 8];
-        for (i, a) in self.articles.values_for_doc(doc).enumerate() {
-            if seen[..i.min(8)].contains(&a) {
-                continue;
-            }
-            if i < 8 {
-                seen[i] = a;
-            }
-            *f.articles.entry(a).or_default() += 1;
-        }
-        if let Some(src) = &self.source
-            && let Some(ord) = src.term_ords(doc).next()
-        {
-            *self.source_ords.entry(ord).or_default() += 1;
-        }
-        let received = self.received.first(doc).unwrap_or(0);
-        let best = GroupBest {
-            score,
-            received,
-            key,
-            batch: self.batch.first(doc).unwrap_or(0),
-            offset: self.offset.first(doc).unwrap_or(0),
-            copies: 1,
-            size: self.size.first(doc).unwrap_or(1),
-        };
-        let g = self.group.first(doc).unwrap_or(key);
-        match f.groups.get_mut(&g) {
-            Some(cur) => cur.absorb(best),
-            None => {
-                f.groups.insert(g, best);
-            }
-        }
+        self.hits.docs.push(doc);
+        self.hits.scores.push(score);
     }
 
-    fn harvest(mut self) -> Fruit {
-        if let Some(src) = &self.source {
-            let mut name = String::new();
-            for (ord, n) in &self.source_ords {
-                name.clear();
-                if src.ord_to_str(*ord, &mut name).unwrap_or(false) {
-                    *self.fruit.sources.entry(name.clone()).or_default() += n;
-                }
-            }
-        }
-        self.fruit
+    fn harvest(self) -> Fruit {
+        self.count()
     }
 }
 
@@ -911,4 +1158,56 @@ fn marks_shift(marks: Vec<(usize, usize)>, shift: usize) -> Vec<(usize, usize)> 
         .into_iter()
         .map(|(a, b)| (a + shift, b + shift))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::importer::{Importer, Options};
+    use std::path::Path;
+
+    /// Boolean queries over words of three or more characters (phrases of pairs), with
+    /// exclusions, agree with [`Expr::matches`] over every stored comment.
+    #[test]
+    fn boolean_queries_equal_substring_matching() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = dir.path().join("drafts").join("qinglanhu");
+        std::fs::create_dir_all(&drafts).unwrap();
+        for e in std::fs::read_dir(root.join("drafts").join("qinglanhu"))
+            .unwrap()
+            .flatten()
+        {
+            std::fs::copy(e.path(), drafts.join(e.file_name())).unwrap();
+        }
+        let ws = Workspace::new(dir.path());
+        let upload = root.join("tests/fixtures/uploads/online-2026-05.jsonl");
+        Importer::new(&ws, "qinglanhu")
+            .unwrap()
+            .import(&upload, &Options::default())
+            .unwrap();
+        SearchIndex::rebuild(&ws).unwrap();
+        let index = SearchIndex::open(&ws).unwrap();
+        let texts: Vec<String> = crate::store::Store::open(&ws, "qinglanhu")
+            .comments()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        for q in [
+            "青澜湖",
+            "青澜湖 NOT 网箱养殖",
+            "湖 -青澜湖",
+            "NOT 保护区 湖",
+            "保护区 OR 青澜湖",
+            "(青澜湖 OR 垃圾) -\"不能关起门\"",
+            "“应当向社会”",
+            "APP",
+        ] {
+            let e = parse_query(q).unwrap();
+            let want = texts.iter().filter(|t| e.matches(t)).count() as u64;
+            let got = search(&ws, &index, &e, &Filters::default(), 5, 1).unwrap();
+            assert_eq!(got.total, want, "{q}");
+        }
+    }
 }

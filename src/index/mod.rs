@@ -7,33 +7,46 @@
 //! batch file through the byte offset kept in the index, so the index holds no second copy of
 //! the comments.
 //!
+//! Opinion groups are not in the index: `index/groups.bin` ([`groups`]) maps each comment's
+//! ordinal to its group, and is rewritten after every update, so a new copy that turns a
+//! duplicate into a campaign re-indexes nothing.
+//!
 //! `index/lifa-state.json` lists the batch files indexed; [`SearchIndex::update`] indexes new
-//! batches, drops removed ones, and re-indexes comments whose opinion group changed (a new
-//! copy can turn a duplicate into a campaign), so an update equals a rebuild.
+//! batches, drops removed ones and regroups the regulations they belong to, so an update
+//! equals a rebuild.
 
+pub mod groups;
+pub(crate) mod rows;
 pub mod tokens;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::Collector;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::query::TermQuery;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::comment::Comment;
 use crate::error::{Error, Result};
 use crate::group;
 use crate::store::{self, Store};
 use crate::workspace::Workspace;
 
+use self::groups::Groups;
+use self::rows::Row;
+
 /// Bumped when the schema or the tokenizers change: an index of another version is rebuilt.
-const SCHEMA_VERSION: u32 = 1;
-/// Indexing memory budget (split across threads).
-const WRITER_BUDGET: usize = 200_000_000;
+const SCHEMA_VERSION: u32 = 4;
+/// Indexing memory budget (split across threads). Segments are never merged while indexing,
+/// so the budget also sets how many segments a rebuild leaves (one per indexing thread for
+/// 200,000 generated comments).
+const WRITER_BUDGET: usize = 400_000_000;
 
 /// The fields of the index.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +57,8 @@ pub struct Fields {
     pub batch: Field,
     /// Byte offset of the comment's line in its batch file.
     pub offset: Field,
+    /// The comment's ordinal in `groups.bin`.
+    pub ord: Field,
     /// The regulation.
     pub reg: Field,
     /// The contact point.
@@ -56,10 +71,6 @@ pub struct Fields {
     pub received: Field,
     /// Articles cited, as [`article_key`]s (several per comment).
     pub articles: Field,
-    /// The opinion group: the key of its first comment.
-    pub group: Field,
-    /// How many comments the group has.
-    pub group_size: Field,
     /// jieba words of the text.
     pub words: Field,
     /// Character pairs of the text.
@@ -72,14 +83,13 @@ fn schema() -> (Schema, Fields) {
     let key = b.add_u64_field("key", num.clone());
     let batch = b.add_u64_field("batch", num.clone());
     let offset = b.add_u64_field("offset", FAST);
+    let ord = b.add_u64_field("ord", FAST);
     let reg = b.add_text_field("reg", STRING | FAST);
     let source = b.add_text_field("source", STRING | FAST);
     let kind = b.add_u64_field("kind", num.clone());
     let channel = b.add_u64_field("channel", num.clone());
     let received = b.add_i64_field("received", num.clone());
     let articles = b.add_u64_field("articles", num);
-    let group = b.add_u64_field("group", FAST);
-    let group_size = b.add_u64_field("group_size", FAST);
     let words = b.add_text_field(
         "words",
         TextOptions::default().set_indexing_options(
@@ -104,14 +114,13 @@ fn schema() -> (Schema, Fields) {
             key,
             batch,
             offset,
+            ord,
             reg,
             source,
             kind,
             channel,
             received,
             articles,
-            group,
-            group_size,
             words,
             grams,
         },
@@ -142,6 +151,9 @@ struct State {
     schema: u32,
     /// Indexed batch files, `<reg>/<batch-id>` → path relative to the workspace.
     batches: BTreeMap<String, String>,
+    /// The next comment ordinal to hand out.
+    #[serde(default)]
+    next_ord: u32,
 }
 
 /// The figures of an update.
@@ -169,6 +181,10 @@ pub struct SearchIndex {
     pub fields: Fields,
     state: State,
     words: tokens::Words,
+    paths: HashMap<u64, PathBuf>,
+    groups: Mutex<Option<Arc<Groups>>>,
+    /// What `crate::search` derives from the workspace once (article labels, dispositions).
+    pub(crate) search_cache: Mutex<Option<Arc<crate::search::Context>>>,
 }
 
 impl SearchIndex {
@@ -192,12 +208,16 @@ impl SearchIndex {
             .unwrap_or_default();
         let (schema, fields) = schema();
         let has_index = dir.join("meta.json").exists();
-        let index = if has_index && state.schema == SCHEMA_VERSION {
+        let mut index = if has_index && state.schema == SCHEMA_VERSION {
             Index::open_in_dir(&dir).map_err(|e| index_error(&dir, e))?
         } else {
             clear_index_files(&dir).map_err(io)?;
             Index::create_in_dir(&dir, schema).map_err(|e| index_error(&dir, e))?
         };
+        // Queries search the segments in parallel (a rebuild leaves several, never merged).
+        index
+            .set_multithread_executor(num_threads())
+            .map_err(|e| index_error(&dir, e))?;
         let words = tokens::Words::new(&ws.root);
         index.tokenizers().register("lifa_words", words.clone());
         index.tokenizers().register("lifa_grams", tokens::Grams);
@@ -211,10 +231,10 @@ impl SearchIndex {
         } else {
             State {
                 schema: SCHEMA_VERSION,
-                batches: BTreeMap::new(),
+                ..State::default()
             }
         };
-        Ok(SearchIndex {
+        let mut idx = SearchIndex {
             dir,
             root: ws.root.clone(),
             index,
@@ -222,7 +242,12 @@ impl SearchIndex {
             fields,
             state,
             words,
-        })
+            paths: HashMap::new(),
+            groups: Mutex::new(None),
+            search_cache: Mutex::new(None),
+        };
+        idx.paths = idx.compute_paths();
+        Ok(idx)
     }
 
     /// A searcher over the committed index.
@@ -230,8 +255,7 @@ impl SearchIndex {
         self.reader.searcher()
     }
 
-    /// The batch file (absolute) of a batch key, for reading hits back.
-    pub fn batch_paths(&self) -> HashMap<u64, PathBuf> {
+    fn compute_paths(&self) -> HashMap<u64, PathBuf> {
         self.state
             .batches
             .iter()
@@ -240,6 +264,17 @@ impl SearchIndex {
                 (comment_key(id), self.root.join(p))
             })
             .collect()
+    }
+
+    /// The batch file (absolute) of a batch key, for reading hits back.
+    pub fn batch_paths(&self) -> &HashMap<u64, PathBuf> {
+        &self.paths
+    }
+
+    /// The opinion groups (`groups.bin`), read once.
+    pub fn groups(&self) -> Arc<Groups> {
+        let mut g = self.groups.lock().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(g.get_or_insert_with(|| Arc::new(Groups::read(&self.dir.join("groups.bin")))))
     }
 
     /// The jieba segmenter the index uses (loaded on first use).
@@ -299,10 +334,20 @@ impl SearchIndex {
             stats.comments_total = self.searcher().num_docs();
             return Ok(stats);
         }
+        let fresh = self.searcher().num_docs() == 0;
         let mut writer: IndexWriter<TantivyDocument> = self
             .index
             .writer_with_num_threads(num_threads(), WRITER_BUDGET)
             .map_err(|e| index_error(&self.dir, e))?;
+        if fresh {
+            // Nothing to merge into: merging would only copy the new segments once more.
+            writer.set_merge_policy(Box::new(NoMergePolicy));
+        }
+        let mut groups = if fresh {
+            Groups::default()
+        } else {
+            (*self.groups()).clone()
+        };
         for reg in &changed_regs {
             let batches = on_disk.get(reg).cloned().unwrap_or_default();
             // Removed batches: drop their comments.
@@ -314,40 +359,7 @@ impl SearchIndex {
                     stats.batches_removed += 1;
                 }
             }
-            // Every comment of the regulation, with where it is, and its opinion group.
-            let mut all: Vec<(u64, u64, Comment)> = Vec::new();
-            let mut new_batches = BTreeSet::new();
-            for (id, path) in &batches {
-                let bkey = comment_key(id);
-                for (offset, c) in store::read_batch_lines(path)? {
-                    all.push((bkey, offset, c));
-                }
-                let k = format!("{reg}/{id}");
-                if !self.state.batches.contains_key(&k) {
-                    new_batches.insert(bkey);
-                    stats.batches_added += 1;
-                }
-            }
-            let texts: Vec<&str> = all.iter().map(|(_, _, c)| c.text.as_str()).collect();
-            let grouping = group::group(&texts);
-            let old_groups = self.groups_of(reg)?;
-            for (i, (bkey, offset, c)) in all.iter().enumerate() {
-                let g = &grouping.groups[grouping.group_of[i] as usize];
-                let gkey = comment_key(&all[g.members[0] as usize].2.id);
-                let size = g.members.len() as u64;
-                let key = comment_key(&c.id);
-                let fresh = new_batches.contains(bkey);
-                if !fresh && old_groups.get(&key) == Some(&(gkey, size)) {
-                    continue;
-                }
-                if !fresh {
-                    writer.delete_term(Term::from_field_u64(self.fields.key, key));
-                }
-                writer
-                    .add_document(self.document(c, *bkey, *offset, gkey, size))
-                    .map_err(|e| index_error(&self.dir, e))?;
-                stats.comments_indexed += 1;
-            }
+            self.index_regulation(reg, &batches, &writer, &mut groups, &mut stats)?;
             for (id, path) in &batches {
                 let rel = path.strip_prefix(&ws.root).unwrap_or(path);
                 self.state
@@ -355,6 +367,9 @@ impl SearchIndex {
                     .insert(format!("{reg}/{id}"), rel.display().to_string());
             }
         }
+        // The groups first: a crash before the commit leaves groups of comments not yet
+        // indexed, which nothing reads.
+        store::write_atomic(&self.dir.join("groups.bin"), &groups.to_bytes())?;
         writer.commit().map_err(|e| index_error(&self.dir, e))?;
         writer
             .wait_merging_threads()
@@ -365,35 +380,141 @@ impl SearchIndex {
         self.reader
             .reload()
             .map_err(|e| index_error(&self.dir, e))?;
+        self.paths = self.compute_paths();
+        *self.groups.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(groups));
+        *self.search_cache.lock().unwrap_or_else(|e| e.into_inner()) = None;
         stats.comments_total = self.searcher().num_docs();
         Ok(stats)
     }
 
-    /// (group key, group size) of every indexed comment of a regulation.
-    fn groups_of(&self, reg: &str) -> Result<HashMap<u64, (u64, u64)>> {
+    /// Indexes the new batches of a regulation and regroups all of its comments. The grouping
+    /// runs on a thread of its own, fed each batch file as it is read, while this thread parses
+    /// the batches and tantivy's threads index them.
+    fn index_regulation(
+        &mut self,
+        reg: &str,
+        batches: &BTreeMap<String, PathBuf>,
+        writer: &IndexWriter<TantivyDocument>,
+        groups: &mut Groups,
+        stats: &mut UpdateStats,
+    ) -> Result<()> {
+        let old_ords = if batches
+            .keys()
+            .any(|id| self.state.batches.contains_key(&format!("{reg}/{id}")))
+        {
+            self.ords_of(reg)?
+        } else {
+            FxHashMap::default()
+        };
+        // Every comment of the regulation, in reading order: its ordinal.
+        let mut ords: Vec<u32> = Vec::new();
+        let mut next_ord = self.state.next_ord;
+        let grouping = std::thread::scope(|s| -> Result<group::Grouping> {
+            let (tx, rx) = std::sync::mpsc::channel::<Arc<Vec<u8>>>();
+            let grouper = s.spawn(move || {
+                let mut texts: Vec<String> = Vec::new();
+                for bytes in rx {
+                    for (_, _, line) in rows::lines(&bytes) {
+                        let text = rows::text_span(line)
+                            .and_then(|(a, n)| rows::span_text(&line[a..a + n]))
+                            .map(std::borrow::Cow::into_owned)
+                            .or_else(|| {
+                                serde_json::from_slice::<Row>(line)
+                                    .ok()
+                                    .map(|r| r.text.into_owned())
+                            });
+                        texts.push(text.unwrap_or_default());
+                    }
+                }
+                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                group::group(&refs)
+            });
+            for (id, path) in batches {
+                let shown = path.display().to_string();
+                let bytes = Arc::new(std::fs::read(path).map_err(|source| Error::Io {
+                    path: shown.clone(),
+                    source,
+                })?);
+                let _ = tx.send(Arc::clone(&bytes));
+                let bkey = comment_key(id);
+                let fresh = !self.state.batches.contains_key(&format!("{reg}/{id}"));
+                if fresh {
+                    stats.batches_added += 1;
+                }
+                for (i, start, line) in rows::lines(&bytes) {
+                    let corrupt = |e: serde_json::Error| Error::Store {
+                        path: shown.clone(),
+                        line: i + 1,
+                        message: format!("意见记录有误：{e}"),
+                    };
+                    if !fresh {
+                        #[derive(Deserialize)]
+                        struct Id<'a> {
+                            #[serde(borrow)]
+                            id: std::borrow::Cow<'a, str>,
+                        }
+                        let row: Id = serde_json::from_slice(line).map_err(corrupt)?;
+                        ords.push(
+                            old_ords
+                                .get(&comment_key(&row.id))
+                                .copied()
+                                .unwrap_or(u32::MAX),
+                        );
+                        continue;
+                    }
+                    let row: Row = serde_json::from_slice(line).map_err(corrupt)?;
+                    let ord = next_ord;
+                    next_ord = next_ord.checked_add(1).ok_or_else(|| Error::Index {
+                        path: self.dir.display().to_string(),
+                        message: "too many comments: run lifa index --rebuild".into(),
+                    })?;
+                    ords.push(ord);
+                    writer
+                        .add_document(self.document(&row, bkey, start as u64, ord))
+                        .map_err(|e| index_error(&self.dir, e))?;
+                    stats.comments_indexed += 1;
+                }
+            }
+            drop(tx);
+            grouper.join().map_err(|_| Error::Index {
+                path: self.dir.display().to_string(),
+                message: "grouping failed".into(),
+            })
+        })?;
+        self.state.next_ord = next_ord;
+        groups.grow(next_ord as usize);
+        for g in &grouping.groups {
+            let rep = ords[g.members[0] as usize];
+            for &m in &g.members {
+                let ord = ords[m as usize];
+                if ord != u32::MAX {
+                    groups.group[ord as usize] = if rep == u32::MAX { ord } else { rep };
+                    groups.size[ord as usize] = g.members.len() as u32;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Comment key → ordinal of every indexed comment of a regulation.
+    fn ords_of(&self, reg: &str) -> Result<FxHashMap<u64, u32>> {
         let searcher = self.searcher();
         let q = TermQuery::new(
             Term::from_field_text(self.fields.reg, reg),
             IndexRecordOption::Basic,
         );
         searcher
-            .search(&q, &GroupsCollector)
+            .search(&q, &OrdsCollector)
             .map_err(|e| index_error(&self.dir, e))
     }
 
-    fn document(
-        &self,
-        c: &Comment,
-        batch: u64,
-        offset: u64,
-        group: u64,
-        size: u64,
-    ) -> TantivyDocument {
+    fn document(&self, c: &Row, batch: u64, offset: u64, ord: u32) -> TantivyDocument {
         let f = &self.fields;
         let mut d = TantivyDocument::default();
         d.add_u64(f.key, comment_key(&c.id));
         d.add_u64(f.batch, batch);
         d.add_u64(f.offset, offset);
+        d.add_u64(f.ord, u64::from(ord));
         d.add_text(f.reg, &c.regulation);
         d.add_text(f.source, &c.source);
         d.add_u64(
@@ -411,42 +532,38 @@ impl SearchIndex {
                 .unwrap_or(0) as u64,
         );
         d.add_i64(f.received, c.received.days());
-        for (main, sub) in c.cites.article_numbers() {
+        for (main, sub) in c.article_numbers() {
             d.add_u64(f.articles, article_key(&c.regulation, &c.draft, main, sub));
         }
-        d.add_u64(f.group, group);
-        d.add_u64(f.group_size, size);
         d.add_text(f.words, &c.text);
         d.add_text(f.grams, &c.text);
         d
     }
 }
 
-/// Collects (key → (group, size)) from fast fields.
-struct GroupsCollector;
+/// Collects (key → ordinal) from fast fields.
+struct OrdsCollector;
 
-struct GroupsSegment {
+struct OrdsSegment {
     key: tantivy::columnar::Column<u64>,
-    group: tantivy::columnar::Column<u64>,
-    size: tantivy::columnar::Column<u64>,
-    out: HashMap<u64, (u64, u64)>,
+    ord: tantivy::columnar::Column<u64>,
+    out: FxHashMap<u64, u32>,
 }
 
-impl Collector for GroupsCollector {
-    type Fruit = HashMap<u64, (u64, u64)>;
-    type Child = GroupsSegment;
+impl Collector for OrdsCollector {
+    type Fruit = FxHashMap<u64, u32>;
+    type Child = OrdsSegment;
 
     fn for_segment(
         &self,
         _: tantivy::SegmentOrdinal,
         segment: &tantivy::SegmentReader,
-    ) -> tantivy::Result<GroupsSegment> {
+    ) -> tantivy::Result<OrdsSegment> {
         let ff = segment.fast_fields();
-        Ok(GroupsSegment {
+        Ok(OrdsSegment {
             key: ff.u64("key")?,
-            group: ff.u64("group")?,
-            size: ff.u64("group_size")?,
-            out: HashMap::new(),
+            ord: ff.u64("ord")?,
+            out: FxHashMap::default(),
         })
     }
 
@@ -459,14 +576,12 @@ impl Collector for GroupsCollector {
     }
 }
 
-impl tantivy::collector::SegmentCollector for GroupsSegment {
-    type Fruit = HashMap<u64, (u64, u64)>;
+impl tantivy::collector::SegmentCollector for OrdsSegment {
+    type Fruit = FxHashMap<u64, u32>;
 
     fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
-        if let Some(k) = self.key.first(doc) {
-            let g = self.group.first(doc).unwrap_or(k);
-            let s = self.size.first(doc).unwrap_or(1);
-            self.out.insert(k, (g, s));
+        if let (Some(k), Some(o)) = (self.key.first(doc), self.ord.first(doc)) {
+            self.out.insert(k, o as u32);
         }
     }
 

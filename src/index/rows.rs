@@ -1,0 +1,127 @@
+//! Batch files as the indexer reads them: only the fields the index needs, borrowed from the
+//! file's bytes; and, for the grouping thread, only the texts, found where they lie in each line
+//! without parsing the rest.
+//!
+//! A stored line is a [`Comment`](crate::comment::Comment) written by serde_json in compact
+//! form (`store`); this reads the same lines without building a whole `Comment`.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+
+use crate::cite::Citation;
+use crate::comment::{Channel, Date, Kind};
+
+/// The indexed fields of one stored comment.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Row<'a> {
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    #[serde(borrow)]
+    pub regulation: Cow<'a, str>,
+    #[serde(borrow)]
+    pub draft: Cow<'a, str>,
+    #[serde(default)]
+    pub articles: Vec<Citation>,
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    pub submitter: RowSubmitter,
+    #[serde(borrow)]
+    pub source: Cow<'a, str>,
+    pub channel: Channel,
+    pub received: Date,
+}
+
+/// The submitter's kind (name and contact are not indexed).
+#[derive(Debug, Deserialize)]
+pub(crate) struct RowSubmitter {
+    pub kind: Kind,
+}
+
+impl Row<'_> {
+    /// The (article, sub) numbers cited, first mention only (as
+    /// [`Citations::article_numbers`](crate::cite::Citations::article_numbers)).
+    pub fn article_numbers(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.articles
+            .iter()
+            .enumerate()
+            .filter(|&(i, a)| {
+                !self.articles[..i]
+                    .iter()
+                    .any(|b| (b.article, b.sub) == (a.article, a.sub))
+            })
+            .map(|(_, a)| (a.article, a.sub))
+    }
+}
+
+/// A comment line of a batch file: its byte offset in the file, and the line.
+pub(crate) fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, usize, &[u8])> {
+    let mut offset = 0usize;
+    bytes
+        .split_inclusive(|&b| b == b'\n')
+        .enumerate()
+        .filter_map(move |(i, line)| {
+            let start = offset;
+            offset += line.len();
+            (i > 0 && !line.trim_ascii().is_empty()).then_some((i, start, line))
+        })
+}
+
+/// Where the text's JSON string lies in a stored line: `(start, len)` of the bytes between its
+/// quotes (escapes not decoded). `None` if the line is not laid out as lifa writes it.
+///
+/// The key is found as `,"text":"`: inside a JSON string every `"` follows a `\`, so the first
+/// such run is the key itself.
+pub(crate) fn text_span(line: &[u8]) -> Option<(usize, usize)> {
+    const KEY: &[u8] = b",\"text\":\"";
+    let start = memchr::memmem::find(line, KEY)? + KEY.len();
+    let mut i = start;
+    while let Some(j) = memchr::memchr2(b'"', b'\\', &line[i..]) {
+        let at = i + j;
+        if line[at] == b'"' {
+            return Some((start, at - start));
+        }
+        i = at + 2;
+        if i > line.len() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The text a span holds: borrowed when it has no escape, else decoded.
+pub(crate) fn span_text(raw: &[u8]) -> Option<Cow<'_, str>> {
+    if memchr::memchr(b'\\', raw).is_none() {
+        return std::str::from_utf8(raw).ok().map(Cow::Borrowed);
+    }
+    let mut quoted = Vec::with_capacity(raw.len() + 2);
+    quoted.push(b'"');
+    quoted.extend_from_slice(raw);
+    quoted.push(b'"');
+    serde_json::from_slice::<String>(&quoted)
+        .ok()
+        .map(Cow::Owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_hold_the_text() {
+        for text in [
+            "建议禁止网箱养殖。",
+            "他说：\"别光写在纸上\"，\\ 反斜杠",
+            "两行\n第二行,\"text\":\"假的",
+            "",
+        ] {
+            let line = format!(
+                "{{\"id\":\"c1\",\"name\":\"a,\\\"text\\\":\\\"b\",\"text\":{},\"source\":\"x\"}}\n",
+                serde_json::to_string(text).unwrap()
+            );
+            let (start, len) = text_span(line.as_bytes()).unwrap();
+            let got = span_text(&line.as_bytes()[start..start + len]).unwrap();
+            assert_eq!(got, text, "{line}");
+        }
+    }
+}
