@@ -9,25 +9,21 @@
 //! that exist in the index's word field.
 
 use std::collections::BTreeMap;
-use std::ops::Bound;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use rustc_hash::FxHashMap;
-
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
-};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::comment::{Channel, Comment, Date, Kind};
 use crate::decisions::{self, Status};
 use crate::error::{Error, Result};
-use crate::index::groups::Groups;
+use crate::index::columns::Columns;
 use crate::index::tokens::fold;
 use crate::index::{SearchIndex, article_key, comment_key};
 use crate::workspace::{Version, Workspace};
@@ -332,14 +328,15 @@ pub struct Facets {
 }
 
 /// What a search derives from the workspace rather than from the index: the drafts (to label
-/// article facets and resolve `--article`) and the dispositions. Built once per
-/// [`SearchIndex`] and rebuilt when a draft or a disposition file changes (by modification
+/// article facets and resolve `--article`) and the dispositions, by comment ordinal. Built once
+/// per [`SearchIndex`] and rebuilt when a draft or a disposition file changes (by modification
 /// time) or the index is updated.
 pub(crate) struct Context {
     stamp: Vec<(PathBuf, Option<SystemTime>)>,
     regs_versions: Vec<(String, Vec<Version>)>,
     labels: FxHashMap<u64, String>,
-    statuses: FxHashMap<u64, Status>,
+    /// Index into [`Status::ALL`] by ordinal; empty when nothing is decided.
+    status_of: Vec<u8>,
 }
 
 /// The files and folders whose modification times tell whether a [`Context`] is stale.
@@ -368,8 +365,16 @@ fn stamp(ws: &Workspace) -> Vec<(PathBuf, Option<SystemTime>)> {
         .collect()
 }
 
+fn status_index(s: Status) -> u8 {
+    Status::ALL.iter().position(|x| *x == s).unwrap_or(0) as u8
+}
+
 impl Context {
-    fn load(ws: &Workspace, stamp: Vec<(PathBuf, Option<SystemTime>)>) -> Result<Context> {
+    fn load(
+        ws: &Workspace,
+        index: &SearchIndex,
+        stamp: Vec<(PathBuf, Option<SystemTime>)>,
+    ) -> Result<Context> {
         let mut regs_versions: Vec<(String, Vec<Version>)> = Vec::new();
         for reg in ws.regulations() {
             if let Ok(v) = ws.versions(&reg) {
@@ -388,17 +393,25 @@ impl Context {
                 }
             }
         }
-        let mut statuses = FxHashMap::default();
-        for (reg, _) in &regs_versions {
-            for (id, d) in decisions::current(ws, reg)? {
-                statuses.insert(comment_key(&id), d.status);
+        let mut status_of = Vec::new();
+        if let Some(cols) = index.columns() {
+            let undecided = status_index(Status::Undecided);
+            for (reg, _) in &regs_versions {
+                for (id, d) in decisions::current(ws, reg)? {
+                    if let Some(o) = cols.ord_of(comment_key(&id)) {
+                        if status_of.is_empty() {
+                            status_of = vec![undecided; cols.len()];
+                        }
+                        status_of[o as usize] = status_index(d.status);
+                    }
+                }
             }
         }
         Ok(Context {
             stamp,
             regs_versions,
             labels,
-            statuses,
+            status_of,
         })
     }
 
@@ -411,9 +424,16 @@ impl Context {
         {
             return Ok(Arc::clone(c));
         }
-        let c = Arc::new(Context::load(ws, now)?);
+        let c = Arc::new(Context::load(ws, index, now)?);
         *slot = Some(Arc::clone(&c));
         Ok(c)
+    }
+
+    fn status(&self, o: u32) -> u8 {
+        match self.status_of.get(o as usize) {
+            Some(&s) => s,
+            None => status_index(Status::Undecided),
+        }
     }
 }
 
@@ -426,13 +446,351 @@ pub fn search(
     limit: usize,
     page: usize,
 ) -> Result<Results> {
-    let searcher = index.searcher();
-    let f = &index.fields;
     let ctx = Context::of(ws, index)?;
-    let recall = to_query(expr, f.grams);
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, Box::new(ConstScoreQuery::new(recall, 0.0)))];
-    // Ranking: the query's sub-words that the index knows as jieba words.
+    if let Some(reg) = &filters.reg
+        && !ctx.regs_versions.iter().any(|(r, _)| r == reg)
+    {
+        ws.versions(reg)?;
+    }
+    let Some(cols) = index.columns() else {
+        return Ok(Results::default());
+    };
+    let filter = Filter::new(ws, &ctx, cols, filters)?;
+    let mut hits = eval(index, expr);
+    hits.retain(|&o| filter.keeps(cols, &ctx, o));
+
+    let mut out = Results {
+        total: hits.len() as u64,
+        ..Results::default()
+    };
+    let scores = scores(index, expr, &hits)?;
+    let mut kinds = vec![0u64; Kind::ALL.len()];
+    let mut channels = vec![0u64; Channel::ALL.len()];
+    let mut statuses = vec![0u64; Status::ALL.len()];
+    let mut sources = vec![0u64; cols.sources.len()];
+    let mut articles: FxHashMap<u64, u64> = FxHashMap::default();
+    let mut opinions: Vec<Best> = Vec::new();
+    let mut slot: FxHashMap<u32, usize> = FxHashMap::default();
+    for &o in &hits {
+        if let Some(n) = kinds.get_mut(usize::from(cols.kind(o))) {
+            *n += 1;
+        }
+        if let Some(n) = channels.get_mut(usize::from(cols.channel(o))) {
+            *n += 1;
+        }
+        if let Some(n) = statuses.get_mut(usize::from(ctx.status(o))) {
+            *n += 1;
+        }
+        if let Some(n) = sources.get_mut(usize::from(cols.source(o))) {
+            *n += 1;
+        }
+        for a in cols.articles(o) {
+            *articles.entry(a).or_default() += 1;
+        }
+        let best = Best {
+            score: scores.get(o as usize).copied().unwrap_or(0.0),
+            received: cols.received(o),
+            key: cols.key(o),
+            ord: o,
+            copies: 1,
+            size: cols.size(o).max(1),
+        };
+        if best.size == 1 {
+            opinions.push(best);
+            continue;
+        }
+        match slot.entry(cols.group(o)) {
+            std::collections::hash_map::Entry::Occupied(e) => opinions[*e.get()].absorb(best),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(opinions.len());
+                opinions.push(best);
+            }
+        }
+    }
+    out.opinions = opinions.len() as u64;
+    for (i, n) in kinds.iter().enumerate() {
+        if *n > 0 {
+            out.facets.kind.insert(Kind::ALL[i].zh().to_string(), *n);
+        }
+    }
+    for (i, n) in channels.iter().enumerate() {
+        if *n > 0 {
+            out.facets
+                .channel
+                .insert(Channel::ALL[i].zh().to_string(), *n);
+        }
+    }
+    for (i, n) in statuses.iter().enumerate() {
+        if *n > 0 {
+            out.facets
+                .status
+                .insert(Status::ALL[i].zh().to_string(), *n);
+        }
+    }
+    for (i, n) in sources.iter().enumerate() {
+        if *n > 0 {
+            *out.facets
+                .source
+                .entry(cols.sources[i].clone())
+                .or_default() += n;
+        }
+    }
+    for (k, n) in &articles {
+        let label = ctx
+            .labels
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| format!("#{k:x}"));
+        *out.facets.article.entry(label).or_default() += n;
+    }
+
+    // One hit per opinion, best first; ties by date, newest first.
+    let first = page.saturating_sub(1) * limit;
+    let order = |a: &Best, b: &Best| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.received.cmp(&a.received))
+            .then(a.key.cmp(&b.key))
+    };
+    if first + limit < opinions.len() {
+        opinions.select_nth_unstable_by(first + limit, order);
+        opinions.truncate(first + limit);
+    }
+    opinions.sort_by(order);
+    let paths = index.batch_paths();
+    for g in opinions.iter().skip(first).take(limit) {
+        let Some(path) = paths.get(&cols.batch(g.ord)) else {
+            continue;
+        };
+        let comment = crate::store::read_comment_at(path, cols.offset(g.ord))?;
+        out.hits.push(Hit {
+            status: Status::ALL
+                .get(usize::from(ctx.status(g.ord)))
+                .copied()
+                .unwrap_or(Status::Undecided),
+            comment,
+            score: g.score,
+            copies: g.copies,
+            supporters: u64::from(g.size),
+        });
+    }
+    Ok(out)
+}
+
+/// The filters, resolved against the index's columns.
+struct Filter {
+    reg: Option<Option<u16>>,
+    kind: Option<u8>,
+    channel: Option<u8>,
+    since: Option<i64>,
+    until: Option<i64>,
+    /// Contact points (by index) that match.
+    sources: Option<Vec<bool>>,
+    articles: Option<FxHashSet<u64>>,
+    status: Option<u8>,
+}
+
+impl Filter {
+    fn new(
+        ws: &Workspace,
+        ctx: &Context,
+        cols: &Columns<tantivy::directory::OwnedBytes>,
+        f: &Filters,
+    ) -> Result<Filter> {
+        let articles = match f.article {
+            None => None,
+            Some(want) => {
+                let mut keys = FxHashSet::default();
+                for (reg, versions) in &ctx.regs_versions {
+                    if f.reg.as_ref().is_some_and(|r| r != reg) {
+                        continue;
+                    }
+                    match &f.version {
+                        Some(ver) => {
+                            if !versions.iter().any(|v| &v.id == ver) {
+                                continue;
+                            }
+                            let lineage = crate::lineage::Lineage::build(ws, reg, versions)?;
+                            for v in versions {
+                                for a in &v.draft.articles {
+                                    let mapped =
+                                        lineage.map(&v.id, a.number, ver).unwrap_or_default();
+                                    if mapped.contains(&want) {
+                                        keys.insert(article_key(
+                                            reg,
+                                            &v.id,
+                                            a.number.main,
+                                            a.number.sub,
+                                        ));
+                                    }
+                                }
+                            }
+                        }
+                        None => {
+                            for v in versions {
+                                keys.insert(article_key(reg, &v.id, want.main, want.sub));
+                            }
+                        }
+                    }
+                }
+                Some(keys)
+            }
+        };
+        Ok(Filter {
+            reg: f
+                .reg
+                .as_ref()
+                .map(|r| cols.regs.iter().position(|x| x == r).map(|i| i as u16)),
+            kind: f
+                .kind
+                .map(|k| Kind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u8),
+            channel: f
+                .channel
+                .map(|c| Channel::ALL.iter().position(|x| *x == c).unwrap_or(0) as u8),
+            since: f.since.map(Date::days),
+            until: f.until.map(Date::days),
+            sources: f.source.as_ref().map(|s| {
+                cols.sources
+                    .iter()
+                    .map(|n| n.contains(s.as_str()))
+                    .collect()
+            }),
+            articles,
+            status: f.status.map(status_index),
+        })
+    }
+
+    fn keeps(&self, cols: &Columns<tantivy::directory::OwnedBytes>, ctx: &Context, o: u32) -> bool {
+        if let Some(r) = self.reg
+            && r != Some(cols.reg(o))
+        {
+            return false;
+        }
+        if self.kind.is_some_and(|k| k != cols.kind(o)) {
+            return false;
+        }
+        if self.channel.is_some_and(|c| c != cols.channel(o)) {
+            return false;
+        }
+        if self.since.is_some() || self.until.is_some() {
+            let d = i64::from(cols.received(o));
+            if self.since.is_some_and(|s| d < s) || self.until.is_some_and(|u| d > u) {
+                return false;
+            }
+        }
+        if let Some(s) = &self.sources
+            && !s.get(usize::from(cols.source(o))).copied().unwrap_or(false)
+        {
+            return false;
+        }
+        if let Some(a) = &self.articles
+            && !cols.articles(o).any(|k| a.contains(&k))
+        {
+            return false;
+        }
+        if self.status.is_some_and(|s| s != ctx.status(o)) {
+            return false;
+        }
+        true
+    }
+}
+
+/// The comments an expression matches: ordinals, ascending.
+fn eval(index: &SearchIndex, e: &Expr) -> Vec<u32> {
+    match e {
+        Expr::Text(t) => index.containing(t),
+        Expr::And(v) => {
+            let (neg, pos): (Vec<&Expr>, Vec<&Expr>) =
+                v.iter().partition(|x| matches!(x, Expr::Not(_)));
+            let mut acc = match pos.split_first() {
+                Some((first, rest)) => {
+                    let mut acc = eval(index, first);
+                    for x in rest {
+                        if acc.is_empty() {
+                            break;
+                        }
+                        acc = intersect(&acc, &eval(index, x));
+                    }
+                    acc
+                }
+                None => index.containing(""),
+            };
+            for x in neg {
+                if let Expr::Not(inner) = x {
+                    if acc.is_empty() {
+                        break;
+                    }
+                    acc = minus(&acc, &eval(index, inner));
+                }
+            }
+            acc
+        }
+        Expr::Or(v) => v
+            .iter()
+            .fold(Vec::new(), |acc, x| union(&acc, &eval(index, x))),
+        Expr::Not(inner) => minus(&index.containing(""), &eval(index, inner)),
+    }
+}
+
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::with_capacity(a.len().min(b.len())));
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::with_capacity(a.len() + b.len()));
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+fn minus(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut j = 0;
+    a.iter()
+        .copied()
+        .filter(|&x| {
+            while j < b.len() && b[j] < x {
+                j += 1;
+            }
+            !(j < b.len() && b[j] == x)
+        })
+        .collect()
+}
+
+/// BM25 over jieba words of the hits that hold the query's known words, by ordinal (0 for the
+/// others); empty when no word of the query is in the index.
+fn scores(index: &SearchIndex, expr: &Expr, hits: &[u32]) -> Result<Vec<f32>> {
+    let searcher = index.searcher();
+    let f = index.fields;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for t in expr.positive_texts() {
         for w in known_words(&searcher, f.words, t) {
             clauses.push((
@@ -444,335 +802,84 @@ pub fn search(
             ));
         }
     }
-    // Filters.
-    let regs_versions: Vec<&(String, Vec<Version>)> = ctx
-        .regs_versions
-        .iter()
-        .filter(|(reg, _)| filters.reg.as_ref().is_none_or(|r| r == reg))
-        .collect();
-    if let Some(reg) = &filters.reg {
-        if regs_versions.is_empty() {
-            ws.versions(reg)?;
-        }
-        clauses.push((Occur::Must, term_text(f.reg, reg)));
-    }
-    if let Some(k) = filters.kind {
-        clauses.push((
-            Occur::Must,
-            term_u64(
-                f.kind,
-                Kind::ALL.iter().position(|x| *x == k).unwrap_or(0) as u64,
-            ),
-        ));
-    }
-    if let Some(c) = filters.channel {
-        clauses.push((
-            Occur::Must,
-            term_u64(
-                f.channel,
-                Channel::ALL.iter().position(|x| *x == c).unwrap_or(0) as u64,
-            ),
-        ));
-    }
-    if filters.since.is_some() || filters.until.is_some() {
-        let lo = filters.since.map_or(Bound::Unbounded, |d| {
-            Bound::Included(Term::from_field_i64(f.received, d.days()))
-        });
-        let hi = filters.until.map_or(Bound::Unbounded, |d| {
-            Bound::Included(Term::from_field_i64(f.received, d.days()))
-        });
-        clauses.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
-    }
-    if let Some(s) = &filters.source {
-        let names: Vec<String> = field_terms(&searcher, f.source)
-            .into_iter()
-            .filter(|n| n.contains(s.as_str()))
-            .collect();
-        clauses.push((
-            Occur::Must,
-            any_of(names.iter().map(|n| term_text(f.source, n)).collect()),
-        ));
-    }
-    if let Some(want) = filters.article {
-        let mut keys = Vec::new();
-        for (reg, versions) in regs_versions.iter().map(|x| (&x.0, &x.1)) {
-            match &filters.version {
-                Some(ver) => {
-                    if !versions.iter().any(|v| &v.id == ver) {
-                        continue;
-                    }
-                    let lineage = crate::lineage::Lineage::build(ws, reg, versions)?;
-                    for v in versions {
-                        for a in &v.draft.articles {
-                            let mapped = lineage.map(&v.id, a.number, ver).unwrap_or_default();
-                            if mapped.contains(&want) {
-                                keys.push(article_key(reg, &v.id, a.number.main, a.number.sub));
-                            }
-                        }
-                    }
-                }
-                None => {
-                    for v in versions {
-                        keys.push(article_key(reg, &v.id, want.main, want.sub));
-                    }
-                }
-            }
-        }
-        clauses.push((
-            Occur::Must,
-            any_of(keys.into_iter().map(|k| term_u64(f.articles, k)).collect()),
-        ));
-    }
-    let query = BooleanQuery::new(clauses);
-
-    let collector = HitCollector {
-        ctx: Arc::clone(&ctx),
-        groups: index.groups(),
-        status: filters.status,
+    let Some(&last) = hits.last() else {
+        return Ok(Vec::new());
     };
-    let fruit = searcher
-        .search(&query, &collector)
+    if clauses.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut bits = vec![0u64; last as usize / 64 + 1];
+    for &o in hits {
+        bits[o as usize / 64] |= 1 << (o % 64);
+    }
+    let collector = ScoreCollector {
+        hits: Arc::new(bits),
+    };
+    let found = searcher
+        .search(&BooleanQuery::new(clauses), &collector)
         .map_err(|e| Error::Index {
             path: "index".into(),
             message: e.to_string(),
         })?;
-
-    let mut out = Results {
-        total: fruit.total,
-        opinions: fruit.groups.len() as u64,
-        ..Results::default()
-    };
-    for (i, n) in fruit.kinds.iter().enumerate() {
-        if *n > 0 {
-            out.facets.kind.insert(Kind::ALL[i].zh().to_string(), *n);
+    let mut out = vec![0f32; last as usize + 1];
+    for (o, s) in found {
+        if let Some(x) = out.get_mut(o as usize) {
+            *x = x.max(s);
         }
-    }
-    for (i, n) in fruit.channels.iter().enumerate() {
-        if *n > 0 {
-            out.facets
-                .channel
-                .insert(Channel::ALL[i].zh().to_string(), *n);
-        }
-    }
-    for (i, n) in fruit.statuses.iter().enumerate() {
-        if *n > 0 {
-            out.facets
-                .status
-                .insert(Status::ALL[i].zh().to_string(), *n);
-        }
-    }
-    for (k, n) in &fruit.articles {
-        let label = ctx
-            .labels
-            .get(k)
-            .cloned()
-            .unwrap_or_else(|| format!("#{k:x}"));
-        *out.facets.article.entry(label).or_default() += n;
-    }
-    out.facets.source = fruit.sources.clone();
-
-    // One hit per opinion, best first; ties by date, newest first.
-    let mut groups: Vec<&GroupBest> = fruit.groups.iter().collect();
-    let first = page.saturating_sub(1) * limit;
-    let order = |a: &&GroupBest, b: &&GroupBest| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.received.cmp(&a.received))
-            .then(a.key.cmp(&b.key))
-    };
-    if first + limit < groups.len() {
-        groups.select_nth_unstable_by(first + limit, order);
-        groups.truncate(first + limit);
-    }
-    groups.sort_by(order);
-    let paths = index.batch_paths();
-    for g in groups.iter().skip(first).take(limit) {
-        let seg = searcher.segment_reader(g.segment);
-        let ff = seg.fast_fields();
-        let column = |name: &str| {
-            ff.u64(name).map_err(|e| Error::Index {
-                path: "index".into(),
-                message: e.to_string(),
-            })
-        };
-        let batch = column("batch")?.first(g.doc).unwrap_or(0);
-        let offset = column("offset")?.first(g.doc).unwrap_or(0);
-        let Some(path) = paths.get(&batch) else {
-            continue;
-        };
-        let comment = crate::store::read_comment_at(path, offset)?;
-        out.hits.push(Hit {
-            status: ctx
-                .statuses
-                .get(&g.key)
-                .copied()
-                .unwrap_or(Status::Undecided),
-            comment,
-            score: g.score,
-            copies: g.copies,
-            supporters: g.size,
-        });
     }
     Ok(out)
 }
 
-fn term_text(f: Field, s: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(f, s),
-        IndexRecordOption::Basic,
-    ))
+/// Collects `(ordinal, score)` of the scored documents that are hits.
+struct ScoreCollector {
+    hits: Arc<Vec<u64>>,
 }
 
-fn term_u64(f: Field, v: u64) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_u64(f, v),
-        IndexRecordOption::Basic,
-    ))
+struct ScoreSegment {
+    hits: Arc<Vec<u64>>,
+    ord: tantivy::columnar::Column<u64>,
+    out: Vec<(u32, f32)>,
 }
 
-/// Matches documents matching any of `qs` (none when `qs` is empty).
-fn any_of(qs: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    if qs.is_empty() {
-        return Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, Box::new(AllQuery)),
-        ]));
+impl Collector for ScoreCollector {
+    type Fruit = Vec<(u32, f32)>;
+    type Child = ScoreSegment;
+
+    fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<ScoreSegment> {
+        Ok(ScoreSegment {
+            hits: Arc::clone(&self.hits),
+            ord: seg.fast_fields().u64("ord")?,
+            out: Vec::new(),
+        })
     }
-    Box::new(BooleanQuery::new(
-        qs.into_iter().map(|q| (Occur::Should, q)).collect(),
-    ))
-}
 
-/// The index query for an expression over the character-pair field.
-fn to_query(e: &Expr, grams: Field) -> Box<dyn Query> {
-    match e {
-        Expr::Text(t) => substring_query(t, grams),
-        Expr::And(v) => Box::new(BooleanQuery::new(
-            v.iter()
-                .map(|x| match x {
-                    Expr::Not(inner) => (Occur::MustNot, excluded(to_query(inner, grams))),
-                    _ => (Occur::Must, to_query(x, grams)),
-                })
-                .collect(),
-        )),
-        Expr::Or(v) => Box::new(BooleanQuery::new(
-            v.iter()
-                .map(|x| (Occur::Should, to_query(x, grams)))
-                .collect(),
-        )),
-        Expr::Not(inner) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, Box::new(AllQuery)),
-            (Occur::MustNot, excluded(to_query(inner, grams))),
-        ])),
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
     }
 }
 
-/// A query to exclude. tantivy checks an excluded document set with `seek_danger` at every
-/// candidate, which may lie behind where the set stands; its phrase scorer does not allow that
-/// (a debug assertion in tantivy 0.27), while the default `DocSet::seek_danger` does. This
-/// wrapper's scorer uses the default.
-fn excluded(q: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(Excluded(q))
-}
+impl SegmentCollector for ScoreSegment {
+    type Fruit = Vec<(u32, f32)>;
 
-#[derive(Debug)]
-struct Excluded(Box<dyn Query>);
-
-impl Clone for Excluded {
-    fn clone(&self) -> Excluded {
-        Excluded(self.0.box_clone())
-    }
-}
-
-impl Query for Excluded {
-    fn weight(
-        &self,
-        scoring: tantivy::query::EnableScoring<'_>,
-    ) -> tantivy::Result<Box<dyn tantivy::query::Weight>> {
-        Ok(Box::new(ExcludedWeight(self.0.weight(scoring)?)))
-    }
-
-    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        self.0.query_terms(visitor)
-    }
-}
-
-struct ExcludedWeight(Box<dyn tantivy::query::Weight>);
-
-impl tantivy::query::Weight for ExcludedWeight {
-    fn scorer(
-        &self,
-        reader: &SegmentReader,
-        boost: Score,
-    ) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
-        Ok(Box::new(ExcludedScorer(self.0.scorer(reader, boost)?)))
-    }
-
-    fn explain(
-        &self,
-        reader: &SegmentReader,
-        doc: DocId,
-    ) -> tantivy::Result<tantivy::query::Explanation> {
-        self.0.explain(reader, doc)
-    }
-}
-
-struct ExcludedScorer(Box<dyn tantivy::query::Scorer>);
-
-impl tantivy::DocSet for ExcludedScorer {
-    fn advance(&mut self) -> DocId {
-        self.0.advance()
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        self.0.seek(target)
-    }
-
-    fn doc(&self) -> DocId {
-        self.0.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.0.size_hint()
-    }
-}
-
-impl tantivy::query::Scorer for ExcludedScorer {
-    fn score(&mut self) -> Score {
-        self.0.score()
-    }
-}
-
-/// Comments containing `text`: a phrase of its character pairs; one character: every pair
-/// starting with it (including the end-of-text pair).
-fn substring_query(text: &str, grams: Field) -> Box<dyn Query> {
-    let chars: Vec<char> = text.chars().map(fold).collect();
-    match chars.len() {
-        0 => Box::new(AllQuery),
-        1 => {
-            let c = chars[0];
-            let lo = Term::from_field_text(grams, &c.to_string());
-            let next = char::from_u32(c as u32 + 1).unwrap_or(char::MAX);
-            let hi = Term::from_field_text(grams, &next.to_string());
-            Box::new(RangeQuery::new(Bound::Included(lo), Bound::Excluded(hi)))
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(o) = self.ord.first(doc) {
+            let o = o as usize;
+            if self
+                .hits
+                .get(o / 64)
+                .is_some_and(|w| w & (1 << (o % 64)) != 0)
+            {
+                self.out.push((o as u32, score));
+            }
         }
-        2 => Box::new(TermQuery::new(
-            Term::from_field_text(grams, &chars.iter().collect::<String>()),
-            IndexRecordOption::Basic,
-        )),
-        _ => {
-            let terms = chars
-                .windows(2)
-                .enumerate()
-                .map(|(i, w)| {
-                    (
-                        i,
-                        Term::from_field_text(grams, &w.iter().collect::<String>()),
-                    )
-                })
-                .collect();
-            Box::new(PhraseQuery::new_with_offset(terms))
-        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.out
     }
 }
 
@@ -811,42 +918,21 @@ fn known_words(searcher: &tantivy::Searcher, words: Field, text: &str) -> Vec<St
     out
 }
 
-/// Every term of a raw (STRING) field, over all segments.
-fn field_terms(searcher: &tantivy::Searcher, field: Field) -> Vec<String> {
-    let mut out = std::collections::BTreeSet::new();
-    for seg in searcher.segment_readers() {
-        let Ok(inv) = seg.inverted_index(field) else {
-            continue;
-        };
-        let Ok(mut stream) = inv.terms().stream() else {
-            continue;
-        };
-        while stream.advance() {
-            if let Ok(s) = std::str::from_utf8(stream.key()) {
-                out.insert(s.to_string());
-            }
-        }
-    }
-    out.into_iter().collect()
-}
-
 /// Best hit of an opinion group.
 #[derive(Debug, Clone)]
-struct GroupBest {
+struct Best {
     score: f32,
-    received: i64,
+    received: i32,
     key: u64,
-    segment: SegmentOrdinal,
-    doc: DocId,
+    ord: u32,
     copies: u64,
-    size: u64,
+    size: u32,
 }
 
-impl GroupBest {
+impl Best {
     /// Adds another hit of the same opinion: the opinion ranks by its best score, and is shown
-    /// by its earliest copy (so the copy shown does not depend on scores, which shift slightly
-    /// while deleted documents await a merge).
-    fn absorb(&mut self, other: GroupBest) {
+    /// by its earliest copy (so the copy shown does not depend on scores).
+    fn absorb(&mut self, other: Best) {
         let score = self.score.max(other.score);
         let copies = self.copies + other.copies;
         if (other.received, other.key) < (self.received, self.key) {
@@ -854,250 +940,6 @@ impl GroupBest {
         }
         self.score = score;
         self.copies = copies;
-    }
-}
-
-#[derive(Debug, Default)]
-struct Fruit {
-    total: u64,
-    kinds: [u64; 6],
-    channels: [u64; 7],
-    statuses: [u64; 6],
-    sources: BTreeMap<String, u64>,
-    articles: FxHashMap<u64, u64>,
-    /// One per opinion among the hits.
-    groups: Vec<GroupBest>,
-    /// The opinion (its representative's ordinal) of each of `groups`.
-    group_ids: Vec<u32>,
-}
-
-struct HitCollector {
-    ctx: Arc<Context>,
-    groups: Arc<Groups>,
-    status: Option<Status>,
-}
-
-/// The columns a segment's hits are counted from.
-struct Columns {
-    key: tantivy::columnar::Column<u64>,
-    ord: tantivy::columnar::Column<u64>,
-    kind: tantivy::columnar::Column<u64>,
-    channel: tantivy::columnar::Column<u64>,
-    received: tantivy::columnar::Column<i64>,
-    articles: tantivy::columnar::Column<u64>,
-    source: Option<tantivy::columnar::StrColumn>,
-}
-
-/// A segment's hits, counted when the segment is done (see [`HitSegment::count`]).
-struct SegmentHits {
-    segment: SegmentOrdinal,
-    docs: Vec<DocId>,
-    scores: Vec<Score>,
-    columns: Columns,
-}
-
-/// Collects a segment's hits, then counts their facets and opinions column by column.
-/// Segments are searched in parallel (see `SearchIndex::open`).
-struct HitSegment {
-    ctx: Arc<Context>,
-    groups: Arc<Groups>,
-    status: Option<Status>,
-    hits: SegmentHits,
-}
-
-impl Collector for HitCollector {
-    type Fruit = Fruit;
-    type Child = HitSegment;
-
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        seg: &SegmentReader,
-    ) -> tantivy::Result<HitSegment> {
-        let ff = seg.fast_fields();
-        Ok(HitSegment {
-            ctx: Arc::clone(&self.ctx),
-            groups: Arc::clone(&self.groups),
-            status: self.status,
-            hits: SegmentHits {
-                segment,
-                docs: Vec::new(),
-                scores: Vec::new(),
-                columns: Columns {
-                    key: ff.u64("key")?,
-                    ord: ff.u64("ord")?,
-                    kind: ff.u64("kind")?,
-                    channel: ff.u64("channel")?,
-                    received: ff.i64("received")?,
-                    articles: ff.u64("articles")?,
-                    source: ff.str("source")?,
-                },
-            },
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Fruit>) -> tantivy::Result<Fruit> {
-        let mut out = Fruit::default();
-        let mut slot_of: Vec<u32> = vec![0; self.groups.group.len() + 1];
-        for f in fruits {
-            out.total += f.total;
-            for i in 0..6 {
-                out.kinds[i] += f.kinds[i];
-                out.statuses[i] += f.statuses[i];
-            }
-            for i in 0..7 {
-                out.channels[i] += f.channels[i];
-            }
-            for (k, v) in f.sources {
-                *out.sources.entry(k).or_default() += v;
-            }
-            if out.articles.is_empty() {
-                out.articles = f.articles;
-            } else {
-                for (k, v) in f.articles {
-                    *out.articles.entry(k).or_default() += v;
-                }
-            }
-            for (best, g) in f.groups.into_iter().zip(f.group_ids) {
-                let g = g as usize;
-                if g >= slot_of.len() {
-                    slot_of.resize(g + 1, 0);
-                }
-                match slot_of[g] {
-                    0 => {
-                        out.groups.push(best);
-                        out.group_ids.push(g as u32);
-                        slot_of[g] = out.groups.len() as u32;
-                    }
-                    s => out.groups[s as usize - 1].absorb(best),
-                }
-            }
-        }
-        Ok(out)
-    }
-}
-
-impl HitSegment {
-    /// Facets and opinions of the segment's hits: columns read in blocks, opinions kept in an
-    /// array indexed by their representative's ordinal (no hashing per hit).
-    fn count(self) -> Fruit {
-        const BLOCK: usize = 1024;
-        let mut f = Fruit::default();
-        let mut slot_of: Vec<u32> = vec![0; self.groups.group.len() + 1];
-        let undecided = Status::ALL
-            .iter()
-            .position(|s| *s == Status::Undecided)
-            .unwrap_or(5);
-        let mut keys = vec![None; BLOCK];
-        let mut ords = vec![None; BLOCK];
-        let mut kinds = vec![None; BLOCK];
-        let mut channels = vec![None; BLOCK];
-        let mut received = vec![None; BLOCK];
-        {
-            let seg = &self.hits;
-            let c = &seg.columns;
-            let mut source_ords = vec![0u64; c.source.as_ref().map_or(0, |s| s.num_terms())];
-            for (docs, scores) in seg.docs.chunks(BLOCK).zip(seg.scores.chunks(BLOCK)) {
-                let n = docs.len();
-                c.key.first_vals(docs, &mut keys[..n]);
-                c.ord.first_vals(docs, &mut ords[..n]);
-                c.kind.first_vals(docs, &mut kinds[..n]);
-                c.channel.first_vals(docs, &mut channels[..n]);
-                c.received.first_vals(docs, &mut received[..n]);
-                for i in 0..n {
-                    let key = keys[i].unwrap_or(0);
-                    let status = if self.ctx.statuses.is_empty() {
-                        undecided
-                    } else {
-                        let s = self.ctx.statuses.get(&key).copied();
-                        Status::ALL
-                            .iter()
-                            .position(|x| Some(*x) == s)
-                            .unwrap_or(undecided)
-                    };
-                    if self
-                        .status
-                        .is_some_and(|s| Status::ALL.get(status) != Some(&s))
-                    {
-                        continue;
-                    }
-                    f.total += 1;
-                    f.statuses[status.min(5)] += 1;
-                    if let Some(k) = kinds[i] {
-                        f.kinds[(k as usize).min(5)] += 1;
-                    }
-                    if let Some(ch) = channels[i] {
-                        f.channels[(ch as usize).min(6)] += 1;
-                    }
-                    let doc = docs[i];
-                    let mut seen = [0u64; 8];
-                    for (j, a) in c.articles.values_for_doc(doc).enumerate() {
-                        if seen[..j.min(8)].contains(&a) {
-                            continue;
-                        }
-                        if j < 8 {
-                            seen[j] = a;
-                        }
-                        *f.articles.entry(a).or_default() += 1;
-                    }
-                    if let Some(src) = &c.source
-                        && let Some(o) = src.term_ords(doc).next()
-                        && let Some(n) = source_ords.get_mut(o as usize)
-                    {
-                        *n += 1;
-                    }
-                    let (g, size) = self.groups.of(ords[i].unwrap_or(0) as u32);
-                    let best = GroupBest {
-                        score: scores[i],
-                        received: received[i].unwrap_or(0),
-                        key,
-                        segment: seg.segment,
-                        doc,
-                        copies: 1,
-                        size: u64::from(size),
-                    };
-                    let g = g as usize;
-                    if g >= slot_of.len() {
-                        slot_of.resize(g + 1, 0);
-                    }
-                    match slot_of[g] {
-                        0 => {
-                            f.groups.push(best);
-                            f.group_ids.push(g as u32);
-                            slot_of[g] = f.groups.len() as u32;
-                        }
-                        s => f.groups[s as usize - 1].absorb(best),
-                    }
-                }
-            }
-            if let Some(src) = &c.source {
-                let mut name = String::new();
-                for (o, n) in source_ords.iter().enumerate() {
-                    name.clear();
-                    if *n > 0 && src.ord_to_str(o as u64, &mut name).unwrap_or(false) {
-                        *f.sources.entry(name.clone()).or_default() += n;
-                    }
-                }
-            }
-        }
-        f
-    }
-}
-
-impl SegmentCollector for HitSegment {
-    type Fruit = Fruit;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        self.hits.docs.push(doc);
-        self.hits.scores.push(score);
-    }
-
-    fn harvest(self) -> Fruit {
-        self.count()
     }
 }
 

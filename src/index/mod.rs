@@ -1,21 +1,22 @@
-//! The search index in `index/`: a tantivy index of every comment in the workspace, derived
-//! from `comments/` and always rebuildable (deleting `index/` loses nothing).
+//! The search index in `index/`, derived from `comments/` and always rebuildable (deleting
+//! `index/` loses nothing). Three parts, each doing what it is best at:
 //!
-//! What is indexed, and why so little: the comment text is tokenized twice — jieba words
-//! (frequencies only, for ranking) and character pairs (with positions, for exact substring
-//! recall) — and nothing is stored but small fast fields. A hit's text is read back from its
-//! batch file through the byte offset kept in the index, so the index holds no second copy of
-//! the comments.
+//! - a tantivy index of the jieba words of every comment (frequencies and field norms, no
+//!   positions, nothing stored) with each comment's ordinal as a fast field: it ranks the hits
+//!   by BM25;
+//! - [`grams`]: character-pair postings with positions, by ordinal: they decide which comments
+//!   hit — exactly those containing the query text, whatever jieba made of it;
+//! - [`columns`]: per ordinal, what a search filters and counts by (regulation, contact point,
+//!   kind, channel, date, articles, opinion group) and where the comment lies in its batch file,
+//!   so a hit's text is read back from the store and the index holds no second copy of it.
 //!
-//! Opinion groups are not in the index: `index/groups.bin` ([`groups`]) maps each comment's
-//! ordinal to its group, and is rewritten after every update, so a new copy that turns a
-//! duplicate into a campaign re-indexes nothing.
-//!
-//! `index/lifa-state.json` lists the batch files indexed; [`SearchIndex::update`] indexes new
-//! batches, drops removed ones and regroups the regulations they belong to, so an update
-//! equals a rebuild.
+//! `index/lifa-state.json` lists the batch files indexed and the current grams and columns
+//! files; [`SearchIndex::update`] indexes new batches, drops removed ones and regroups the
+//! regulations they belong to, so an update equals a rebuild. The state is written last: a
+//! crash before it leaves the previous index in force.
 
-pub mod groups;
+pub mod columns;
+pub mod grams;
 pub(crate) mod rows;
 pub mod tokens;
 
@@ -23,13 +24,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use tantivy::collector::Collector;
+use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 use tantivy::indexer::NoMergePolicy;
-use tantivy::query::TermQuery;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -38,58 +37,35 @@ use crate::group;
 use crate::store::{self, Store};
 use crate::workspace::Workspace;
 
-use self::groups::Groups;
+use self::columns::{Columns, ColumnsBuf};
+use self::grams::{GramBuilder, GramSegment};
 use self::rows::Row;
 
-/// Bumped when the schema or the tokenizers change: an index of another version is rebuilt.
-const SCHEMA_VERSION: u32 = 4;
-/// Indexing memory budget (split across threads). Segments are never merged while indexing,
-/// so the budget also sets how many segments a rebuild leaves (one per indexing thread for
-/// 200,000 generated comments).
-const WRITER_BUDGET: usize = 400_000_000;
+/// Bumped when the schema, the tokenizers or lifa's own files change: an index of another
+/// version is rebuilt.
+const SCHEMA_VERSION: u32 = 5;
+/// Indexing memory budget (split across threads). Segments are never merged while a rebuild
+/// indexes, so the budget also sets how many segments a rebuild leaves.
+const WRITER_BUDGET: usize = 300_000_000;
+/// Characters per grams file: about 120 MB of memory while it is built (12 bytes a
+/// character), 150,000 comments of 76 characters.
+const GRAMS_PER_SEGMENT: usize = 10_000_000;
 
-/// The fields of the index.
+/// The fields of the tantivy index.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
-    /// The comment id as a number (`c` + 12 hex digits → 48 bits).
-    pub key: Field,
-    /// The batch, as a number.
-    pub batch: Field,
-    /// Byte offset of the comment's line in its batch file.
-    pub offset: Field,
-    /// The comment's ordinal in `groups.bin`.
+    /// The comment's ordinal (its row in [`columns`] and in [`grams`]).
     pub ord: Field,
-    /// The regulation.
-    pub reg: Field,
-    /// The contact point.
-    pub source: Field,
-    /// Submitter kind (index into [`crate::comment::Kind::ALL`]).
-    pub kind: Field,
-    /// Channel (index into [`crate::comment::Channel::ALL`]).
-    pub channel: Field,
-    /// Date received, as days since 1970-01-01.
-    pub received: Field,
-    /// Articles cited, as [`article_key`]s (several per comment).
-    pub articles: Field,
+    /// The batch, as a number (to delete a batch's comments).
+    pub batch: Field,
     /// jieba words of the text.
     pub words: Field,
-    /// Character pairs of the text.
-    pub grams: Field,
 }
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let num = INDEXED | FAST;
-    let key = b.add_u64_field("key", num.clone());
-    let batch = b.add_u64_field("batch", num.clone());
-    let offset = b.add_u64_field("offset", FAST);
     let ord = b.add_u64_field("ord", FAST);
-    let reg = b.add_text_field("reg", STRING | FAST);
-    let source = b.add_text_field("source", STRING | FAST);
-    let kind = b.add_u64_field("kind", num.clone());
-    let channel = b.add_u64_field("channel", num.clone());
-    let received = b.add_i64_field("received", num.clone());
-    let articles = b.add_u64_field("articles", num);
+    let batch = b.add_u64_field("batch", INDEXED);
     let words = b.add_text_field(
         "words",
         TextOptions::default().set_indexing_options(
@@ -99,32 +75,7 @@ fn schema() -> (Schema, Fields) {
                 .set_index_option(IndexRecordOption::WithFreqs),
         ),
     );
-    let grams = b.add_text_field(
-        "grams",
-        TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("lifa_grams")
-                .set_fieldnorms(false)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        ),
-    );
-    (
-        b.build(),
-        Fields {
-            key,
-            batch,
-            offset,
-            ord,
-            reg,
-            source,
-            kind,
-            channel,
-            received,
-            articles,
-            words,
-            grams,
-        },
-    )
+    (b.build(), Fields { ord, batch, words })
 }
 
 /// A comment id (`c1a2b3c4d5e6f`) as a number.
@@ -151,9 +102,15 @@ struct State {
     schema: u32,
     /// Indexed batch files, `<reg>/<batch-id>` → path relative to the workspace.
     batches: BTreeMap<String, String>,
-    /// The next comment ordinal to hand out.
+    /// The columns file in force.
     #[serde(default)]
-    next_ord: u32,
+    columns: Option<String>,
+    /// The grams files in force, in ordinal order.
+    #[serde(default)]
+    grams: Vec<String>,
+    /// A number for the next file written (files are never overwritten in place).
+    #[serde(default)]
+    next_file: u64,
 }
 
 /// The figures of an update.
@@ -182,7 +139,8 @@ pub struct SearchIndex {
     state: State,
     words: tokens::Words,
     paths: HashMap<u64, PathBuf>,
-    groups: Mutex<Option<Arc<Groups>>>,
+    columns: Option<Columns<OwnedBytes>>,
+    grams: Vec<GramSegment<OwnedBytes>>,
     /// What `crate::search` derives from the workspace once (article labels, dispositions).
     pub(crate) search_cache: Mutex<Option<Arc<crate::search::Context>>>,
 }
@@ -208,19 +166,14 @@ impl SearchIndex {
             .unwrap_or_default();
         let (schema, fields) = schema();
         let has_index = dir.join("meta.json").exists();
-        let mut index = if has_index && state.schema == SCHEMA_VERSION {
+        let index = if has_index && state.schema == SCHEMA_VERSION {
             Index::open_in_dir(&dir).map_err(|e| index_error(&dir, e))?
         } else {
             clear_index_files(&dir).map_err(io)?;
             Index::create_in_dir(&dir, schema).map_err(|e| index_error(&dir, e))?
         };
-        // Queries search the segments in parallel (a rebuild leaves several, never merged).
-        index
-            .set_multithread_executor(num_threads())
-            .map_err(|e| index_error(&dir, e))?;
         let words = tokens::Words::new(&ws.root);
         index.tokenizers().register("lifa_words", words.clone());
-        index.tokenizers().register("lifa_grams", tokens::Grams);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -243,11 +196,47 @@ impl SearchIndex {
             state,
             words,
             paths: HashMap::new(),
-            groups: Mutex::new(None),
+            columns: None,
+            grams: Vec::new(),
             search_cache: Mutex::new(None),
         };
-        idx.paths = idx.compute_paths();
+        idx.load_files()?;
         Ok(idx)
+    }
+
+    /// Maps the columns and grams files the state names, and the batch paths.
+    fn load_files(&mut self) -> Result<()> {
+        self.paths = self
+            .state
+            .batches
+            .iter()
+            .map(|(k, p)| {
+                let id = k.rsplit('/').next().unwrap_or(k);
+                (comment_key(id), self.root.join(p))
+            })
+            .collect();
+        let mmap = MmapDirectory::open(&self.dir).map_err(|e| index_error(&self.dir, e))?;
+        let read = |name: &str| -> Result<OwnedBytes> {
+            mmap.open_read(Path::new(name))
+                .map_err(|e| index_error(&self.dir, e))?
+                .read_bytes()
+                .map_err(|e| index_error(&self.dir, e))
+        };
+        let broken = |name: &str| Error::Index {
+            path: self.dir.join(name).display().to_string(),
+            message: "文件已损坏，请运行 lifa index --rebuild".into(),
+        };
+        self.columns = match &self.state.columns {
+            Some(name) => Some(Columns::new(read(name)?).ok_or_else(|| broken(name))?),
+            None => None,
+        };
+        self.grams = self
+            .state
+            .grams
+            .iter()
+            .map(|name| GramSegment::new(read(name)?).ok_or_else(|| broken(name)))
+            .collect::<Result<_>>()?;
+        Ok(())
     }
 
     /// A searcher over the committed index.
@@ -255,26 +244,42 @@ impl SearchIndex {
         self.reader.searcher()
     }
 
-    fn compute_paths(&self) -> HashMap<u64, PathBuf> {
-        self.state
-            .batches
-            .iter()
-            .map(|(k, p)| {
-                let id = k.rsplit('/').next().unwrap_or(k);
-                (comment_key(id), self.root.join(p))
-            })
-            .collect()
-    }
-
     /// The batch file (absolute) of a batch key, for reading hits back.
     pub fn batch_paths(&self) -> &HashMap<u64, PathBuf> {
         &self.paths
     }
 
-    /// The opinion groups (`groups.bin`), read once.
-    pub fn groups(&self) -> Arc<Groups> {
-        let mut g = self.groups.lock().unwrap_or_else(|e| e.into_inner());
-        Arc::clone(g.get_or_insert_with(|| Arc::new(Groups::read(&self.dir.join("groups.bin")))))
+    /// Per-comment columns (`None` while nothing is indexed).
+    pub fn columns(&self) -> Option<&Columns<OwnedBytes>> {
+        self.columns.as_ref()
+    }
+
+    /// The ordinals of the live comments whose text contains `text` (folded), ascending.
+    pub fn containing(&self, text: &str) -> Vec<u32> {
+        let chars: Vec<char> = text.chars().map(tokens::fold).collect();
+        let Some(cols) = &self.columns else {
+            return Vec::new();
+        };
+        let n = cols.len() as u32;
+        let mut out: Vec<u32> = Vec::new();
+        if chars.is_empty() {
+            out.extend((0..n).filter(|&o| cols.alive(o)));
+            return out;
+        }
+        let mut sorted = true;
+        for seg in &self.grams {
+            let part = seg.containing(&chars);
+            if let (Some(last), Some(first)) = (out.last(), part.first()) {
+                sorted &= last < first;
+            }
+            out.extend(part);
+        }
+        if !sorted {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out.retain(|&o| o < n && cols.alive(o));
+        out
     }
 
     /// The jieba segmenter the index uses (loaded on first use).
@@ -331,10 +336,10 @@ impl SearchIndex {
             .filter_map(|k| k.split('/').next().map(str::to_string))
             .collect();
         if changed_regs.is_empty() {
-            stats.comments_total = self.searcher().num_docs();
+            stats.comments_total = self.live();
             return Ok(stats);
         }
-        let fresh = self.searcher().num_docs() == 0;
+        let fresh = self.columns.as_ref().is_none_or(|c| c.is_empty());
         let mut writer: IndexWriter<TantivyDocument> = self
             .index
             .writer_with_num_threads(num_threads(), WRITER_BUDGET)
@@ -343,251 +348,281 @@ impl SearchIndex {
             // Nothing to merge into: merging would only copy the new segments once more.
             writer.set_merge_policy(Box::new(NoMergePolicy));
         }
-        let mut groups = if fresh {
-            Groups::default()
-        } else {
-            (*self.groups()).clone()
+        let mut cols = match &self.columns {
+            Some(c) if !fresh => c.to_buf(),
+            _ => ColumnsBuf::default(),
         };
-        for reg in &changed_regs {
-            let batches = on_disk.get(reg).cloned().unwrap_or_default();
-            // Removed batches: drop their comments.
-            for key in indexed.iter().filter(|k| k.starts_with(&format!("{reg}/"))) {
-                let id = &key[reg.len() + 1..];
-                if !batches.contains_key(id) {
-                    writer.delete_term(Term::from_field_u64(self.fields.batch, comment_key(id)));
-                    self.state.batches.remove(key);
-                    stats.batches_removed += 1;
+        let mut state = self.state.clone();
+        let mut written: Vec<String> = Vec::new();
+        let result = (|| -> Result<()> {
+            for reg in &changed_regs {
+                let batches = on_disk.get(reg).cloned().unwrap_or_default();
+                // Removed batches: drop their comments.
+                let prefix = format!("{reg}/");
+                for key in indexed.iter().filter(|k| k.starts_with(&prefix)) {
+                    let id = &key[prefix.len()..];
+                    if !batches.contains_key(id) {
+                        let bkey = comment_key(id);
+                        writer.delete_term(Term::from_field_u64(self.fields.batch, bkey));
+                        for (o, b) in cols.batch.iter().enumerate() {
+                            if *b == bkey {
+                                cols.alive[o] = 0;
+                            }
+                        }
+                        state.batches.remove(key);
+                        stats.batches_removed += 1;
+                    }
+                }
+                let files = self
+                    .index_regulation(reg, &batches, &writer, &mut cols, &mut state, &mut stats)?;
+                written.extend(files.iter().cloned());
+                state.grams.extend(files);
+                for (id, path) in &batches {
+                    let rel = path.strip_prefix(&ws.root).unwrap_or(path);
+                    state
+                        .batches
+                        .insert(format!("{reg}/{id}"), rel.display().to_string());
                 }
             }
-            self.index_regulation(reg, &batches, &writer, &mut groups, &mut stats)?;
-            for (id, path) in &batches {
-                let rel = path.strip_prefix(&ws.root).unwrap_or(path);
-                self.state
-                    .batches
-                    .insert(format!("{reg}/{id}"), rel.display().to_string());
+            let name = format!("columns-{}.bin", state.next_file);
+            state.next_file += 1;
+            store::write_atomic(&self.dir.join(&name), &cols.to_bytes())?;
+            written.push(name.clone());
+            let old = state.columns.replace(name);
+            writer.commit().map_err(|e| index_error(&self.dir, e))?;
+            writer
+                .wait_merging_threads()
+                .map_err(|e| index_error(&self.dir, e))?;
+            state.schema = SCHEMA_VERSION;
+            let json = serde_json::to_vec_pretty(&state).unwrap_or_default();
+            store::write_atomic(&self.dir.join("lifa-state.json"), &json)?;
+            if let Some(old) = old {
+                let _ = std::fs::remove_file(self.dir.join(old));
             }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            // Nothing the state names was touched: remove what this update wrote.
+            for name in written {
+                let _ = std::fs::remove_file(self.dir.join(name));
+            }
+            return Err(e);
         }
-        // The groups first: a crash before the commit leaves groups of comments not yet
-        // indexed, which nothing reads.
-        store::write_atomic(&self.dir.join("groups.bin"), &groups.to_bytes())?;
-        writer.commit().map_err(|e| index_error(&self.dir, e))?;
-        writer
-            .wait_merging_threads()
-            .map_err(|e| index_error(&self.dir, e))?;
-        self.state.schema = SCHEMA_VERSION;
-        let state = serde_json::to_vec_pretty(&self.state).unwrap_or_default();
-        store::write_atomic(&self.dir.join("lifa-state.json"), &state)?;
+        self.state = state;
         self.reader
             .reload()
             .map_err(|e| index_error(&self.dir, e))?;
-        self.paths = self.compute_paths();
-        *self.groups.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(groups));
+        self.load_files()?;
         *self.search_cache.lock().unwrap_or_else(|e| e.into_inner()) = None;
-        stats.comments_total = self.searcher().num_docs();
+        stats.comments_total = self.live();
         Ok(stats)
     }
 
-    /// Indexes the new batches of a regulation and regroups all of its comments. The grouping
-    /// runs on a thread of its own, fed each batch file as it is read, while this thread parses
-    /// the batches and tantivy's threads index them.
-    fn index_regulation(
-        &mut self,
-        reg: &str,
-        batches: &BTreeMap<String, PathBuf>,
-        writer: &IndexWriter<TantivyDocument>,
-        groups: &mut Groups,
-        stats: &mut UpdateStats,
-    ) -> Result<()> {
-        let old_ords = if batches
-            .keys()
-            .any(|id| self.state.batches.contains_key(&format!("{reg}/{id}")))
-        {
-            self.ords_of(reg)?
-        } else {
-            FxHashMap::default()
-        };
-        // Every comment of the regulation, in reading order: its ordinal.
-        let mut ords: Vec<u32> = Vec::new();
-        let mut next_ord = self.state.next_ord;
-        let grouping = std::thread::scope(|s| -> Result<group::Grouping> {
-            let (tx, rx) = std::sync::mpsc::channel::<Arc<Vec<u8>>>();
-            let grouper = s.spawn(move || {
-                let mut texts: Vec<String> = Vec::new();
-                for bytes in rx {
-                    for (_, _, line) in rows::lines(&bytes) {
-                        let text = rows::text_span(line)
-                            .and_then(|(a, n)| rows::span_text(&line[a..a + n]))
-                            .map(std::borrow::Cow::into_owned)
-                            .or_else(|| {
-                                serde_json::from_slice::<Row>(line)
-                                    .ok()
-                                    .map(|r| r.text.into_owned())
-                            });
-                        texts.push(text.unwrap_or_default());
-                    }
-                }
-                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                group::group(&refs)
-            });
-            for (id, path) in batches {
-                let shown = path.display().to_string();
-                let bytes = Arc::new(std::fs::read(path).map_err(|source| Error::Io {
-                    path: shown.clone(),
-                    source,
-                })?);
-                let _ = tx.send(Arc::clone(&bytes));
-                let bkey = comment_key(id);
-                let fresh = !self.state.batches.contains_key(&format!("{reg}/{id}"));
-                if fresh {
-                    stats.batches_added += 1;
-                }
-                for (i, start, line) in rows::lines(&bytes) {
-                    let corrupt = |e: serde_json::Error| Error::Store {
-                        path: shown.clone(),
-                        line: i + 1,
-                        message: format!("意见记录有误：{e}"),
-                    };
-                    if !fresh {
-                        #[derive(Deserialize)]
-                        struct Id<'a> {
-                            #[serde(borrow)]
-                            id: std::borrow::Cow<'a, str>,
-                        }
-                        let row: Id = serde_json::from_slice(line).map_err(corrupt)?;
-                        ords.push(
-                            old_ords
-                                .get(&comment_key(&row.id))
-                                .copied()
-                                .unwrap_or(u32::MAX),
-                        );
-                        continue;
-                    }
-                    let row: Row = serde_json::from_slice(line).map_err(corrupt)?;
-                    let ord = next_ord;
-                    next_ord = next_ord.checked_add(1).ok_or_else(|| Error::Index {
-                        path: self.dir.display().to_string(),
-                        message: "too many comments: run lifa index --rebuild".into(),
-                    })?;
-                    ords.push(ord);
-                    writer
-                        .add_document(self.document(&row, bkey, start as u64, ord))
-                        .map_err(|e| index_error(&self.dir, e))?;
-                    stats.comments_indexed += 1;
-                }
-            }
-            drop(tx);
-            grouper.join().map_err(|_| Error::Index {
-                path: self.dir.display().to_string(),
-                message: "grouping failed".into(),
-            })
-        })?;
-        self.state.next_ord = next_ord;
-        groups.grow(next_ord as usize);
-        for g in &grouping.groups {
-            let rep = ords[g.members[0] as usize];
-            for &m in &g.members {
-                let ord = ords[m as usize];
-                if ord != u32::MAX {
-                    groups.group[ord as usize] = if rep == u32::MAX { ord } else { rep };
-                    groups.size[ord as usize] = g.members.len() as u32;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Comment key → ordinal of every indexed comment of a regulation.
-    fn ords_of(&self, reg: &str) -> Result<FxHashMap<u64, u32>> {
-        let searcher = self.searcher();
-        let q = TermQuery::new(
-            Term::from_field_text(self.fields.reg, reg),
-            IndexRecordOption::Basic,
-        );
-        searcher
-            .search(&q, &OrdsCollector)
-            .map_err(|e| index_error(&self.dir, e))
-    }
-
-    fn document(&self, c: &Row, batch: u64, offset: u64, ord: u32) -> TantivyDocument {
-        let f = &self.fields;
-        let mut d = TantivyDocument::default();
-        d.add_u64(f.key, comment_key(&c.id));
-        d.add_u64(f.batch, batch);
-        d.add_u64(f.offset, offset);
-        d.add_u64(f.ord, u64::from(ord));
-        d.add_text(f.reg, &c.regulation);
-        d.add_text(f.source, &c.source);
-        d.add_u64(
-            f.kind,
-            crate::comment::Kind::ALL
-                .iter()
-                .position(|k| *k == c.submitter.kind)
-                .unwrap_or(0) as u64,
-        );
-        d.add_u64(
-            f.channel,
-            crate::comment::Channel::ALL
-                .iter()
-                .position(|k| *k == c.channel)
-                .unwrap_or(0) as u64,
-        );
-        d.add_i64(f.received, c.received.days());
-        for (main, sub) in c.article_numbers() {
-            d.add_u64(f.articles, article_key(&c.regulation, &c.draft, main, sub));
-        }
-        d.add_text(f.words, &c.text);
-        d.add_text(f.grams, &c.text);
-        d
-    }
-}
-
-/// Collects (key → ordinal) from fast fields.
-struct OrdsCollector;
-
-struct OrdsSegment {
-    key: tantivy::columnar::Column<u64>,
-    ord: tantivy::columnar::Column<u64>,
-    out: FxHashMap<u64, u32>,
-}
-
-impl Collector for OrdsCollector {
-    type Fruit = FxHashMap<u64, u32>;
-    type Child = OrdsSegment;
-
-    fn for_segment(
-        &self,
-        _: tantivy::SegmentOrdinal,
-        segment: &tantivy::SegmentReader,
-    ) -> tantivy::Result<OrdsSegment> {
-        let ff = segment.fast_fields();
-        Ok(OrdsSegment {
-            key: ff.u64("key")?,
-            ord: ff.u64("ord")?,
-            out: FxHashMap::default(),
+    /// Live comments.
+    fn live(&self) -> u64 {
+        self.columns.as_ref().map_or(0, |c| {
+            (0..c.len() as u32).filter(|&o| c.alive(o)).count() as u64
         })
     }
 
-    fn requires_scoring(&self) -> bool {
-        false
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
+    /// Indexes the new batches of a regulation and regroups all of its comments. One thread
+    /// reads and parses the batch files and hands documents to tantivy's threads; another
+    /// takes each file's bytes, builds the character pairs of its new comments and collects
+    /// every text of the regulation for the grouping, which runs when the last file is read.
+    /// Returns the grams files written.
+    fn index_regulation(
+        &self,
+        reg: &str,
+        batches: &BTreeMap<String, PathBuf>,
+        writer: &IndexWriter<TantivyDocument>,
+        cols: &mut ColumnsBuf,
+        state: &mut State,
+        stats: &mut UpdateStats,
+    ) -> Result<Vec<String>> {
+        // Ordinals of the comments already indexed, by key.
+        let reg_id = ColumnsBuf::intern(&mut cols.regs, reg);
+        let old_ords: rustc_hash::FxHashMap<u64, u32> = cols
+            .key
+            .iter()
+            .enumerate()
+            .filter(|&(o, _)| cols.alive[o] != 0 && cols.reg[o] == reg_id)
+            .map(|(o, &k)| (k, o as u32))
+            .collect();
+        // Every comment of the regulation, in reading order: its ordinal.
+        let mut ords: Vec<u32> = Vec::new();
+        let first_file = state.next_file;
+        let dir = self.dir.clone();
+        let (grouping, files) =
+            std::thread::scope(|s| -> Result<(group::Grouping, Vec<String>)> {
+                let (tx, rx) = std::sync::mpsc::sync_channel::<(Arc<Vec<u8>>, Option<u32>)>(2);
+                let aux = s.spawn(move || -> Result<(group::Grouping, Vec<String>)> {
+                    let mut texts: Vec<String> = Vec::new();
+                    let mut grams = GramBuilder::default();
+                    let mut files = Vec::new();
+                    let mut next_file = first_file;
+                    let mut flush = |grams: GramBuilder, files: &mut Vec<String>| -> Result<()> {
+                        if grams.is_empty() {
+                            return Ok(());
+                        }
+                        let name = format!("grams-{next_file}.bin");
+                        next_file += 1;
+                        grams::write(&dir.join(&name), grams)?;
+                        files.push(name);
+                        Ok(())
+                    };
+                    for (bytes, first_ord) in rx {
+                        for (i, (_, _, line)) in rows::lines(&bytes).enumerate() {
+                            let text = rows::text_span(line)
+                                .and_then(|(a, n)| rows::span_text(&line[a..a + n]))
+                                .map(std::borrow::Cow::into_owned)
+                                .or_else(|| {
+                                    serde_json::from_slice::<Row>(line)
+                                        .ok()
+                                        .map(|r| r.text.into_owned())
+                                })
+                                .unwrap_or_default();
+                            if let Some(first) = first_ord {
+                                grams.add(first + i as u32, &text);
+                                if grams.len() >= GRAMS_PER_SEGMENT {
+                                    flush(std::mem::take(&mut grams), &mut files)?;
+                                }
+                            }
+                            texts.push(text);
+                        }
+                    }
+                    flush(grams, &mut files)?;
+                    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                    Ok((group::group(&refs), files))
+                });
+                let sent = (|| -> Result<()> {
+                    for (id, path) in batches {
+                        let shown = path.display().to_string();
+                        let bytes = Arc::new(std::fs::read(path).map_err(|source| Error::Io {
+                            path: shown.clone(),
+                            source,
+                        })?);
+                        let bkey = comment_key(id);
+                        let fresh = !state.batches.contains_key(&format!("{reg}/{id}"));
+                        let first_ord = cols.len() as u32;
+                        if fresh {
+                            stats.batches_added += 1;
+                            // Leftovers of an update that crashed before its state was written.
+                            writer.delete_term(Term::from_field_u64(self.fields.batch, bkey));
+                        }
+                        if tx
+                            .send((Arc::clone(&bytes), fresh.then_some(first_ord)))
+                            .is_err()
+                        {
+                            return Ok(());
+                        }
+                        for (i, start, line) in rows::lines(&bytes) {
+                            let corrupt = |e: serde_json::Error| Error::Store {
+                                path: shown.clone(),
+                                line: i + 1,
+                                message: format!("意见记录有误：{e}"),
+                            };
+                            if !fresh {
+                                #[derive(Deserialize)]
+                                struct Id<'a> {
+                                    #[serde(borrow)]
+                                    id: std::borrow::Cow<'a, str>,
+                                }
+                                let row: Id = serde_json::from_slice(line).map_err(corrupt)?;
+                                ords.push(
+                                    old_ords
+                                        .get(&comment_key(&row.id))
+                                        .copied()
+                                        .unwrap_or(u32::MAX),
+                                );
+                                continue;
+                            }
+                            let row: Row = serde_json::from_slice(line).map_err(corrupt)?;
+                            let ord = cols.len() as u32;
+                            ords.push(ord);
+                            push_row(cols, &row, reg_id, bkey, start as u64);
+                            let mut d = TantivyDocument::default();
+                            d.add_u64(self.fields.ord, u64::from(ord));
+                            d.add_u64(self.fields.batch, bkey);
+                            d.add_text(self.fields.words, &row.text);
+                            writer
+                                .add_document(d)
+                                .map_err(|e| index_error(&self.dir, e))?;
+                            stats.comments_indexed += 1;
+                        }
+                    }
+                    Ok(())
+                })();
+                drop(tx);
+                let aux = aux.join().map_err(|_| Error::Index {
+                    path: self.dir.display().to_string(),
+                    message: "grouping failed".into(),
+                })?;
+                sent?;
+                aux
+            })?;
+        state.next_file += files.len() as u64;
+        for &o in &ords {
+            if o != u32::MAX {
+                cols.group[o as usize] = o;
+                cols.size[o as usize] = 1;
+            }
+        }
+        for g in &grouping.groups {
+            let members: Vec<u32> = g
+                .members
+                .iter()
+                .map(|&m| ords.get(m as usize).copied().unwrap_or(u32::MAX))
+                .filter(|&o| o != u32::MAX)
+                .collect();
+            let Some(&rep) = members.first() else {
+                continue;
+            };
+            for &o in &members {
+                cols.group[o as usize] = rep;
+                cols.size[o as usize] = members.len() as u32;
+            }
+        }
+        Ok(files)
     }
 }
 
-impl tantivy::collector::SegmentCollector for OrdsSegment {
-    type Fruit = FxHashMap<u64, u32>;
-
-    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
-        if let (Some(k), Some(o)) = (self.key.first(doc), self.ord.first(doc)) {
-            self.out.insert(k, o as u32);
-        }
+/// Appends a stored comment's columns (its group is set once the regulation is grouped).
+fn push_row(cols: &mut ColumnsBuf, row: &Row, reg: u16, batch: u64, offset: u64) {
+    if cols.art_start.len() != cols.len() + 1 {
+        cols.art_start
+            .resize(cols.len() + 1, cols.art_keys.len() as u32);
     }
-
-    fn harvest(self) -> Self::Fruit {
-        self.out
+    cols.key.push(comment_key(&row.id));
+    cols.batch.push(batch);
+    cols.offset.push(offset);
+    cols.reg.push(reg);
+    let source = ColumnsBuf::intern(&mut cols.sources, &row.source);
+    cols.source.push(source);
+    cols.kind.push(
+        crate::comment::Kind::ALL
+            .iter()
+            .position(|k| *k == row.submitter.kind)
+            .unwrap_or(0) as u8,
+    );
+    cols.channel.push(
+        crate::comment::Channel::ALL
+            .iter()
+            .position(|k| *k == row.channel)
+            .unwrap_or(0) as u8,
+    );
+    cols.received.push(
+        row.received
+            .days()
+            .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+    );
+    cols.alive.push(1);
+    cols.group.push(cols.key.len() as u32 - 1);
+    cols.size.push(1);
+    for (main, sub) in row.article_numbers() {
+        cols.art_keys
+            .push(article_key(&row.regulation, &row.draft, main, sub));
     }
+    cols.art_start.push(cols.art_keys.len() as u32);
 }
 
 fn num_threads() -> usize {
@@ -597,7 +632,7 @@ fn num_threads() -> usize {
         .clamp(1, 8)
 }
 
-/// Removes tantivy's files (and lifa's state) from `index/`, keeping its README.
+/// Removes tantivy's files (and lifa's) from `index/`, keeping its README.
 fn clear_index_files(dir: &Path) -> std::io::Result<()> {
     for e in std::fs::read_dir(dir)?.flatten() {
         let name = e.file_name();

@@ -1,11 +1,8 @@
-//! The two tokenizers of the comment index, registered every time the index opens.
-//!
-//! - `lifa_words`: jieba in search mode (long compounds and their 2–3 character sub-words), with
-//!   lifa's dictionary of legislative terms and the workspace's own `userdict.txt`. Ranks results.
-//! - `lifa_grams`: every overlapping pair of characters (`青澜湖` → `青澜`, `澜湖`, and the last
-//!   character alone with an end mark), at the position of its first character. A phrase of
-//!   grams matches exactly the texts that contain the query as a substring, so recall never
-//!   depends on how jieba happened to cut a word.
+//! The tokenizer of the comment index, `lifa_words`, registered every time the index opens:
+//! jieba in search mode (long compounds and their 2–3 character sub-words), with lifa's
+//! dictionary of legislative terms and the workspace's own `userdict.txt`. It ranks results;
+//! which comments hit is decided by the character pairs of [`super::grams`], so recall never
+//! depends on how jieba happened to cut a word. [`fold`] folds characters for both.
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -126,116 +123,9 @@ impl TokenStream for WordStream<'_> {
     }
 }
 
-/// Character pairs (see the module documentation).
-#[derive(Clone, Default)]
-pub struct Grams;
-
-/// The grams of a text: `(gram, byte offset)`, one per character, at the character's position.
-pub fn grams(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::with_capacity(chars.len());
-    for (i, &(off, c)) in chars.iter().enumerate() {
-        let (next, to) = match chars.get(i + 1) {
-            Some(&(o, n)) => (n, o + n.len_utf8()),
-            None => (END, text.len()),
-        };
-        let mut g = String::with_capacity(8);
-        g.push(fold(c));
-        g.push(fold(next));
-        out.push(Token {
-            offset_from: off,
-            offset_to: to,
-            position: i,
-            text: g,
-            position_length: 1,
-        });
-    }
-    out
-}
-
-impl Tokenizer for Grams {
-    type TokenStream<'a> = GramStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> GramStream<'a> {
-        let mut chars = text.char_indices();
-        let next = chars.next();
-        GramStream {
-            text,
-            chars,
-            next,
-            token: Token::default(),
-            position: 0,
-        }
-    }
-}
-
-/// Streams the grams of a text, reusing one token (no allocation per gram: an index of a
-/// million comments has about 80 million of them).
-pub struct GramStream<'a> {
-    text: &'a str,
-    chars: std::str::CharIndices<'a>,
-    /// The character whose gram comes next.
-    next: Option<(usize, char)>,
-    token: Token,
-    position: usize,
-}
-
-impl TokenStream for GramStream<'_> {
-    fn advance(&mut self) -> bool {
-        let Some((off, c)) = self.next else {
-            return false;
-        };
-        self.next = self.chars.next();
-        let (second, to) = match self.next {
-            Some((o, n)) => (n, o + n.len_utf8()),
-            None => (END, self.text.len()),
-        };
-        self.token.text.clear();
-        self.token.text.push(fold(c));
-        self.token.text.push(fold(second));
-        self.token.offset_from = off;
-        self.token.offset_to = to;
-        self.token.position = self.position;
-        self.token.position_length = 1;
-        self.position += 1;
-        true
-    }
-
-    fn token(&self) -> &Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn grams_cover_every_character() {
-        let g: Vec<String> = grams("青澜湖Ａ").into_iter().map(|t| t.text).collect();
-        assert_eq!(g, ["青澜", "澜湖", "湖a", format!("a{END}").as_str()]);
-        // The streaming tokenizer the index uses gives the same tokens.
-        for text in ["青澜湖Ａ", "", "湖", "禁止 垂钓，罚款5000元。"] {
-            let mut tokenizer = Grams;
-            let mut stream = tokenizer.token_stream(text);
-            let mut streamed = Vec::new();
-            while stream.advance() {
-                streamed.push(stream.token().clone());
-            }
-            let want = grams(text);
-            assert_eq!(streamed.len(), want.len(), "{text}");
-            for (a, b) in streamed.iter().zip(&want) {
-                assert_eq!(
-                    (&a.text, a.offset_from, a.offset_to, a.position),
-                    (&b.text, b.offset_from, b.offset_to, b.position)
-                );
-            }
-        }
-    }
 
     #[test]
     fn streamed_words_are_the_folded_words() {

@@ -1,0 +1,391 @@
+//! `index/columns-N.bin`: what a search counts and filters by, one value per comment ordinal —
+//! regulation, contact point, kind, channel, date, articles cited, opinion group — and where
+//! each comment lies in its batch file.
+//!
+//! A query's hits are ordinals in ascending order, so counting their facets walks these arrays
+//! forwards, one small value per hit, straight from the memory-mapped file: a cold process
+//! touches only the pages its hits lie on. Opinion groups live here, beside the index, so a new
+//! copy that turns a duplicate into a campaign re-indexes nothing.
+//!
+//! Layout: `lifacol1`, the length of a JSON header (`n` comments, `m` article citations, the
+//! regulations' and contact points' names), the header, then the arrays in [`Section`] order,
+//! little-endian.
+
+use serde::{Deserialize, Serialize};
+
+const MAGIC: &[u8; 8] = b"lifacol1";
+
+/// Everything the file holds, as vectors (built by an update, then written).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnsBuf {
+    /// Comment id as a number ([`super::comment_key`]).
+    pub key: Vec<u64>,
+    /// Batch id as a number.
+    pub batch: Vec<u64>,
+    /// Byte offset of the comment's line in its batch file.
+    pub offset: Vec<u64>,
+    /// Index into `regs`.
+    pub reg: Vec<u16>,
+    /// Index into `sources`.
+    pub source: Vec<u16>,
+    /// Index into [`crate::comment::Kind::ALL`].
+    pub kind: Vec<u8>,
+    /// Index into [`crate::comment::Channel::ALL`].
+    pub channel: Vec<u8>,
+    /// Date received, days since 1970-01-01.
+    pub received: Vec<i32>,
+    /// 0 once the comment's batch file is gone.
+    pub alive: Vec<u8>,
+    /// The ordinal of the representative of the comment's opinion group.
+    pub group: Vec<u32>,
+    /// The size of that group.
+    pub size: Vec<u32>,
+    /// `art_start[o]..art_start[o + 1]`: the comment's articles in `art_keys`.
+    pub art_start: Vec<u32>,
+    /// Articles cited ([`super::article_key`]).
+    pub art_keys: Vec<u64>,
+    /// Regulation names.
+    pub regs: Vec<String>,
+    /// Contact point names.
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    n: usize,
+    m: usize,
+    regs: Vec<String>,
+    sources: Vec<String>,
+}
+
+/// The arrays, in file order.
+#[derive(Debug, Clone, Copy)]
+enum Section {
+    Key,
+    Batch,
+    Offset,
+    /// Keys sorted, for finding a comment's ordinal by its id.
+    SortedKey,
+    /// The ordinal of each of `SortedKey`.
+    SortedOrd,
+    Group,
+    Size,
+    Received,
+    ArtStart,
+    Reg,
+    Source,
+    Kind,
+    Channel,
+    Alive,
+    ArtKeys,
+}
+
+const SECTIONS: [Section; 15] = [
+    Section::Key,
+    Section::Batch,
+    Section::Offset,
+    Section::SortedKey,
+    Section::SortedOrd,
+    Section::Group,
+    Section::Size,
+    Section::Received,
+    Section::ArtStart,
+    Section::Reg,
+    Section::Source,
+    Section::Kind,
+    Section::Channel,
+    Section::Alive,
+    Section::ArtKeys,
+];
+
+impl Section {
+    /// Bytes taken by `n` comments and `m` citations.
+    fn len(self, n: usize, m: usize) -> usize {
+        match self {
+            Section::Key | Section::Batch | Section::Offset | Section::SortedKey => 8 * n,
+            Section::SortedOrd | Section::Group | Section::Size | Section::Received => 4 * n,
+            Section::ArtStart => 4 * (n + 1),
+            Section::Reg | Section::Source => 2 * n,
+            Section::Kind | Section::Channel | Section::Alive => n,
+            Section::ArtKeys => 8 * m,
+        }
+    }
+}
+
+impl ColumnsBuf {
+    /// Comments held.
+    pub fn len(&self) -> usize {
+        self.key.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    /// The index of a name in a name list, added if new.
+    pub fn intern(names: &mut Vec<String>, name: &str) -> u16 {
+        match names.iter().position(|n| n == name) {
+            Some(i) => i as u16,
+            None => {
+                names.push(name.to_string());
+                (names.len() - 1).min(u16::MAX as usize) as u16
+            }
+        }
+    }
+
+    /// The file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let n = self.len();
+        let m = self.art_keys.len();
+        let header = serde_json::to_vec(&Header {
+            n,
+            m,
+            regs: self.regs.clone(),
+            sources: self.sources.clone(),
+        })
+        .unwrap_or_default();
+        let mut sorted: Vec<(u64, u32)> = self
+            .key
+            .iter()
+            .enumerate()
+            .map(|(o, &k)| (k, o as u32))
+            .collect();
+        sorted.sort_unstable();
+        let body: usize = SECTIONS.iter().map(|s| s.len(n, m)).sum();
+        let mut out = Vec::with_capacity(12 + header.len() + body);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        out.extend_from_slice(&header);
+        let mut art_start = self.art_start.clone();
+        art_start.resize(n + 1, m as u32);
+        for s in SECTIONS {
+            match s {
+                Section::Key => self.key.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::Batch => self.batch.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::Offset => self.offset.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::SortedKey => sorted.iter().for_each(|v| out.extend(v.0.to_le_bytes())),
+                Section::SortedOrd => sorted.iter().for_each(|v| out.extend(v.1.to_le_bytes())),
+                Section::Group => self.group.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::Size => self.size.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::Received => self
+                    .received
+                    .iter()
+                    .for_each(|v| out.extend(v.to_le_bytes())),
+                Section::ArtStart => art_start.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::Reg => self.reg.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::Source => self.source.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::Kind => out.extend_from_slice(&self.kind),
+                Section::Channel => out.extend_from_slice(&self.channel),
+                Section::Alive => out.extend_from_slice(&self.alive),
+                Section::ArtKeys => self
+                    .art_keys
+                    .iter()
+                    .for_each(|v| out.extend(v.to_le_bytes())),
+            }
+        }
+        out
+    }
+}
+
+/// The file, read in place.
+pub struct Columns<B> {
+    bytes: B,
+    n: usize,
+    m: usize,
+    /// Regulation names.
+    pub regs: Vec<String>,
+    /// Contact point names.
+    pub sources: Vec<String>,
+    at: [usize; 15],
+}
+
+macro_rules! read {
+    ($self:ident, $sec:expr, $ty:ty, $i:expr) => {{
+        const W: usize = std::mem::size_of::<$ty>();
+        let at = $self.at[$sec as usize] + W * $i;
+        <$ty>::from_le_bytes($self.bytes[at..at + W].try_into().unwrap_or([0; W]))
+    }};
+}
+
+impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
+    /// Checks the header and the length; `None` if the bytes are not a columns file.
+    pub fn new(bytes: B) -> Option<Columns<B>> {
+        if bytes.len() < 12 || &bytes[..8] != MAGIC {
+            return None;
+        }
+        let hlen = u32::from_le_bytes(bytes[8..12].try_into().ok()?) as usize;
+        let header: Header = serde_json::from_slice(bytes.get(12..12 + hlen)?).ok()?;
+        let (n, m) = (header.n, header.m);
+        let mut at = [0usize; 15];
+        let mut pos = 12 + hlen;
+        for s in SECTIONS {
+            at[s as usize] = pos;
+            pos += s.len(n, m);
+        }
+        if bytes.len() != pos {
+            return None;
+        }
+        Some(Columns {
+            bytes,
+            n,
+            m,
+            regs: header.regs,
+            sources: header.sources,
+            at,
+        })
+    }
+
+    /// Comments held (ordinals `0..len`).
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// See [`ColumnsBuf::key`].
+    #[inline]
+    pub fn key(&self, o: u32) -> u64 {
+        read!(self, Section::Key, u64, o as usize)
+    }
+    /// See [`ColumnsBuf::batch`].
+    #[inline]
+    pub fn batch(&self, o: u32) -> u64 {
+        read!(self, Section::Batch, u64, o as usize)
+    }
+    /// See [`ColumnsBuf::offset`].
+    #[inline]
+    pub fn offset(&self, o: u32) -> u64 {
+        read!(self, Section::Offset, u64, o as usize)
+    }
+    /// See [`ColumnsBuf::group`].
+    #[inline]
+    pub fn group(&self, o: u32) -> u32 {
+        read!(self, Section::Group, u32, o as usize)
+    }
+    /// See [`ColumnsBuf::size`].
+    #[inline]
+    pub fn size(&self, o: u32) -> u32 {
+        read!(self, Section::Size, u32, o as usize)
+    }
+    /// See [`ColumnsBuf::received`].
+    #[inline]
+    pub fn received(&self, o: u32) -> i32 {
+        read!(self, Section::Received, i32, o as usize)
+    }
+    /// See [`ColumnsBuf::reg`].
+    #[inline]
+    pub fn reg(&self, o: u32) -> u16 {
+        read!(self, Section::Reg, u16, o as usize)
+    }
+    /// See [`ColumnsBuf::source`].
+    #[inline]
+    pub fn source(&self, o: u32) -> u16 {
+        read!(self, Section::Source, u16, o as usize)
+    }
+    /// See [`ColumnsBuf::kind`].
+    #[inline]
+    pub fn kind(&self, o: u32) -> u8 {
+        self.bytes[self.at[Section::Kind as usize] + o as usize]
+    }
+    /// See [`ColumnsBuf::channel`].
+    #[inline]
+    pub fn channel(&self, o: u32) -> u8 {
+        self.bytes[self.at[Section::Channel as usize] + o as usize]
+    }
+    /// See [`ColumnsBuf::alive`].
+    #[inline]
+    pub fn alive(&self, o: u32) -> bool {
+        self.bytes[self.at[Section::Alive as usize] + o as usize] != 0
+    }
+
+    /// The articles a comment cites.
+    pub fn articles(&self, o: u32) -> impl Iterator<Item = u64> + '_ {
+        let a = read!(self, Section::ArtStart, u32, o as usize) as usize;
+        let b = read!(self, Section::ArtStart, u32, o as usize + 1) as usize;
+        (a..b.min(self.m)).map(move |i| read!(self, Section::ArtKeys, u64, i))
+    }
+
+    /// The ordinal of a comment id's key.
+    pub fn ord_of(&self, key: u64) -> Option<u32> {
+        let (mut lo, mut hi) = (0, self.n);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let k = read!(self, Section::SortedKey, u64, mid);
+            if k < key {
+                lo = mid + 1;
+            } else if k > key {
+                hi = mid;
+            } else {
+                return Some(read!(self, Section::SortedOrd, u32, mid));
+            }
+        }
+        None
+    }
+
+    /// Every value, as vectors (for an update).
+    pub fn to_buf(&self) -> ColumnsBuf {
+        let n = self.n as u32;
+        ColumnsBuf {
+            key: (0..n).map(|o| self.key(o)).collect(),
+            batch: (0..n).map(|o| self.batch(o)).collect(),
+            offset: (0..n).map(|o| self.offset(o)).collect(),
+            reg: (0..n).map(|o| self.reg(o)).collect(),
+            source: (0..n).map(|o| self.source(o)).collect(),
+            kind: (0..n).map(|o| self.kind(o)).collect(),
+            channel: (0..n).map(|o| self.channel(o)).collect(),
+            received: (0..n).map(|o| self.received(o)).collect(),
+            alive: (0..n).map(|o| u8::from(self.alive(o))).collect(),
+            group: (0..n).map(|o| self.group(o)).collect(),
+            size: (0..n).map(|o| self.size(o)).collect(),
+            art_start: (0..=self.n)
+                .map(|i| read!(self, Section::ArtStart, u32, i))
+                .collect(),
+            art_keys: (0..self.m)
+                .map(|i| read!(self, Section::ArtKeys, u64, i))
+                .collect(),
+            regs: self.regs.clone(),
+            sources: self.sources.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let mut b = ColumnsBuf::default();
+        for (o, key) in [(0u32, 900u64), (1, 7), (2, 55)] {
+            b.key.push(key);
+            b.batch.push(3);
+            b.offset.push(u64::from(o) * 100);
+            b.reg.push(ColumnsBuf::intern(&mut b.regs, "qinglanhu"));
+            b.source.push(ColumnsBuf::intern(
+                &mut b.sources,
+                ["甲", "乙", "甲"][o as usize],
+            ));
+            b.kind.push(o as u8);
+            b.channel.push(2);
+            b.received.push(20_000 + o as i32);
+            b.alive.push(u8::from(o != 1));
+            b.group.push(if o == 2 { 0 } else { o });
+            b.size.push(if o == 1 { 1 } else { 2 });
+            b.art_start.push(b.art_keys.len() as u32);
+            b.art_keys.extend((0..o).map(u64::from));
+        }
+        b.art_start.push(b.art_keys.len() as u32);
+        let c = Columns::new(b.to_bytes()).unwrap();
+        assert_eq!(c.to_buf(), b);
+        assert_eq!(c.ord_of(55), Some(2));
+        assert_eq!(c.ord_of(8), None);
+        assert_eq!(c.articles(2).collect::<Vec<_>>(), [0, 1]);
+        assert!(!c.alive(1));
+        assert_eq!(c.sources[usize::from(c.source(2))], "甲");
+        assert!(Columns::new(b"lifacol1\0\0\0\0".to_vec()).is_none());
+    }
+}
