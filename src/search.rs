@@ -4,9 +4,11 @@
 //! Query language: words separated by spaces must all occur (`网箱 养殖`); `OR` (or `|`) joins
 //! alternatives; `NOT` or a leading `-` excludes; `"…"` (or `“…”`) quotes a phrase that may
 //! contain spaces; parentheses group. Every word or phrase matches exactly the comments that
-//! contain it as a substring (letter case ignored): the index's character-pair field with
-//! positions guarantees it. Results are ranked by BM25 over jieba words: the query's sub-words
-//! that exist in the index's word field.
+//! contain it as a substring (letter case ignored): the index's character pairs with positions
+//! ([`crate::index::grams`]) guarantee it, and the expression is evaluated as set operations on
+//! comment ordinals. Filters and facets read the index's per-comment columns
+//! ([`crate::index::columns`]). Results are ranked by BM25 over jieba words (tantivy): the
+//! query's sub-words that exist in the index's word field.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -23,7 +25,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 use crate::comment::{Channel, Comment, Date, Kind};
 use crate::decisions::{self, Status};
 use crate::error::{Error, Result};
-use crate::index::columns::Columns;
+use crate::index::columns::{Columns, Rec};
 use crate::index::tokens::fold;
 use crate::index::{SearchIndex, article_key, comment_key};
 use crate::workspace::{Version, Workspace};
@@ -456,58 +458,84 @@ pub fn search(
         return Ok(Results::default());
     };
     let filter = Filter::new(ws, &ctx, cols, filters)?;
+    let t0 = std::time::Instant::now();
     let mut hits = eval(index, expr);
-    hits.retain(|&o| filter.keeps(cols, &ctx, o));
+    let t1 = t0.elapsed();
+    if filter.any {
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let o = hits[i];
+            if filter.keeps(cols, &ctx, o, &cols.rec_of(o)) {
+                hits[keep] = o;
+                keep += 1;
+            }
+        }
+        hits.truncate(keep);
+    }
+    let t2 = t0.elapsed();
 
     let mut out = Results {
         total: hits.len() as u64,
         ..Results::default()
     };
     let scores = scores(index, expr, &hits)?;
+    let t3 = t0.elapsed();
     let mut kinds = vec![0u64; Kind::ALL.len()];
     let mut channels = vec![0u64; Channel::ALL.len()];
     let mut statuses = vec![0u64; Status::ALL.len()];
     let mut sources = vec![0u64; cols.sources.len()];
     let mut articles: FxHashMap<u64, u64> = FxHashMap::default();
     let mut opinions: Vec<Best> = Vec::new();
-    let mut slot: FxHashMap<u32, usize> = FxHashMap::default();
-    for &o in &hits {
-        if let Some(n) = kinds.get_mut(usize::from(cols.kind(o))) {
-            *n += 1;
-        }
-        if let Some(n) = channels.get_mut(usize::from(cols.channel(o))) {
-            *n += 1;
-        }
-        if let Some(n) = statuses.get_mut(usize::from(ctx.status(o))) {
-            *n += 1;
-        }
-        if let Some(n) = sources.get_mut(usize::from(cols.source(o))) {
-            *n += 1;
-        }
-        for a in cols.articles(o) {
-            *articles.entry(a).or_default() += 1;
-        }
-        let best = Best {
-            score: scores.get(o as usize).copied().unwrap_or(0.0),
-            received: cols.received(o),
-            key: cols.key(o),
-            ord: o,
-            copies: 1,
-            size: cols.size(o).max(1),
-        };
-        if best.size == 1 {
-            opinions.push(best);
-            continue;
-        }
-        match slot.entry(cols.group(o)) {
-            std::collections::hash_map::Entry::Occupied(e) => opinions[*e.get()].absorb(best),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(opinions.len());
+    // The opinion (its index in `opinions`, plus one) of each group, by representative.
+    let mut slot: Vec<u32> = Vec::new();
+    let mut recs = Vec::new();
+    for (c, chunk) in hits.chunks(1024).enumerate() {
+        cols.gather_into(chunk, &mut recs);
+        for (j, (&o, r)) in chunk.iter().zip(&recs).enumerate() {
+            if let Some(n) = kinds.get_mut(usize::from(r.kind)) {
+                *n += 1;
+            }
+            if let Some(n) = channels.get_mut(usize::from(r.channel)) {
+                *n += 1;
+            }
+            if let Some(n) = statuses.get_mut(usize::from(ctx.status(o))) {
+                *n += 1;
+            }
+            if let Some(n) = sources.get_mut(usize::from(r.source)) {
+                *n += 1;
+            }
+            for a in cols.articles_of(r) {
+                *articles.entry(a).or_default() += 1;
+            }
+            let best = Best {
+                score: scores.get(c * 1024 + j).copied().unwrap_or(0.0),
+                received: r.received,
+                key: r.key,
+                ord: o,
+                copies: 1,
+                size: r.size.max(1),
+            };
+            if best.size == 1 {
                 opinions.push(best);
+                continue;
+            }
+            if slot.is_empty() {
+                slot = vec![0; cols.len()];
+            }
+            match slot.get_mut(r.group as usize) {
+                Some(s) if *s > 0 => opinions[*s as usize - 1].absorb(best),
+                Some(s) => {
+                    opinions.push(best);
+                    *s = opinions.len() as u32;
+                }
+                None => opinions.push(best),
             }
         }
     }
     out.opinions = opinions.len() as u64;
+    if std::env::var_os("LIFA_TRACE").is_some() {
+        eprintln!("eval {t1:?} gather {:?} scores {:?} facets {:?}", t2 - t1, t3 - t2, t0.elapsed() - t3);
+    }
     for (i, n) in kinds.iter().enumerate() {
         if *n > 0 {
             out.facets.kind.insert(Kind::ALL[i].zh().to_string(), *n);
@@ -579,6 +607,8 @@ pub fn search(
 
 /// The filters, resolved against the index's columns.
 struct Filter {
+    /// Whether any filter is set.
+    any: bool,
     reg: Option<Option<u16>>,
     kind: Option<u8>,
     channel: Option<u8>,
@@ -636,7 +666,16 @@ impl Filter {
                 Some(keys)
             }
         };
+        let any = f.reg.is_some()
+            || f.kind.is_some()
+            || f.channel.is_some()
+            || f.since.is_some()
+            || f.until.is_some()
+            || f.source.is_some()
+            || articles.is_some()
+            || f.status.is_some();
         Ok(Filter {
+            any,
             reg: f
                 .reg
                 .as_ref()
@@ -660,38 +699,37 @@ impl Filter {
         })
     }
 
-    fn keeps(&self, cols: &Columns<tantivy::directory::OwnedBytes>, ctx: &Context, o: u32) -> bool {
-        if let Some(r) = self.reg
-            && r != Some(cols.reg(o))
+    fn keeps(
+        &self,
+        cols: &Columns<tantivy::directory::OwnedBytes>,
+        ctx: &Context,
+        o: u32,
+        r: &Rec,
+    ) -> bool {
+        if let Some(reg) = self.reg
+            && reg != Some(r.reg)
         {
             return false;
         }
-        if self.kind.is_some_and(|k| k != cols.kind(o)) {
+        if self.kind.is_some_and(|k| k != r.kind) || self.channel.is_some_and(|c| c != r.channel)
+        {
             return false;
         }
-        if self.channel.is_some_and(|c| c != cols.channel(o)) {
+        let d = i64::from(r.received);
+        if self.since.is_some_and(|s| d < s) || self.until.is_some_and(|u| d > u) {
             return false;
-        }
-        if self.since.is_some() || self.until.is_some() {
-            let d = i64::from(cols.received(o));
-            if self.since.is_some_and(|s| d < s) || self.until.is_some_and(|u| d > u) {
-                return false;
-            }
         }
         if let Some(s) = &self.sources
-            && !s.get(usize::from(cols.source(o))).copied().unwrap_or(false)
+            && !s.get(usize::from(r.source)).copied().unwrap_or(false)
         {
             return false;
         }
         if let Some(a) = &self.articles
-            && !cols.articles(o).any(|k| a.contains(&k))
+            && !cols.articles_of(r).any(|k| a.contains(&k))
         {
             return false;
         }
-        if self.status.is_some_and(|s| s != ctx.status(o)) {
-            return false;
-        }
-        true
+        !self.status.is_some_and(|s| s != ctx.status(o))
     }
 }
 
@@ -785,14 +823,22 @@ fn minus(a: &[u32], b: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// BM25 over jieba words of the hits that hold the query's known words, by ordinal (0 for the
-/// others); empty when no word of the query is in the index.
+/// BM25 over jieba words of each hit (aligned with `hits`; 0 for hits without any of the
+/// query's words); empty when no word of the query is in the index. tantivy scores only the
+/// hits: its query is the hits (required) and the words (optional).
 fn scores(index: &SearchIndex, expr: &Expr, hits: &[u32]) -> Result<Vec<f32>> {
     let searcher = index.searcher();
     let f = index.fields;
+    if hits.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut postings = 0u64;
     for t in expr.positive_texts() {
         for w in known_words(&searcher, f.words, t) {
+            postings += searcher
+                .doc_freq(&Term::from_field_text(f.words, &w))
+                .unwrap_or(0);
             clauses.push((
                 Occur::Should,
                 Box::new(TermQuery::new(
@@ -802,53 +848,155 @@ fn scores(index: &SearchIndex, expr: &Expr, hits: &[u32]) -> Result<Vec<f32>> {
             ));
         }
     }
-    let Some(&last) = hits.last() else {
-        return Ok(Vec::new());
-    };
     if clauses.is_empty() {
         return Ok(Vec::new());
     }
-    let mut bits = vec![0u64; last as usize / 64 + 1];
-    for &o in hits {
-        bits[o as usize / 64] |= 1 << (o % 64);
-    }
-    let collector = ScoreCollector {
-        hits: Arc::new(bits),
+    let index_error = |e: tantivy::TantivyError| Error::Index {
+        path: "index".into(),
+        message: e.to_string(),
     };
-    let found = searcher
-        .search(&BooleanQuery::new(clauses), &collector)
-        .map_err(|e| Error::Index {
-            path: "index".into(),
-            message: e.to_string(),
-        })?;
-    let mut out = vec![0f32; last as usize + 1];
-    for (o, s) in found {
-        if let Some(x) = out.get_mut(o as usize) {
+    let ords = index.doc_ords();
+    let places = ords.places(&searcher).map_err(index_error)?;
+    // Each hit's document, in one tight loop (a cache miss each), then split by segment.
+    let found: Vec<Option<(u32, u32)>> = hits.iter().map(|&o| places.of(o)).collect();
+    let mut segments: Vec<SegmentHits> = (0..searcher.segment_readers().len())
+        .map(|_| SegmentHits::default())
+        .collect();
+    for (i, p) in found.into_iter().enumerate() {
+        if let Some((s, d)) = p
+            && let Some(seg) = segments.get_mut(s as usize)
+        {
+            seg.docs.push(d);
+            seg.hits.push(i as u32);
+        }
+    }
+    for seg in &mut segments {
+        if !seg.docs.is_sorted() {
+            let mut pairs: Vec<(u32, u32)> =
+                seg.docs.iter().copied().zip(seg.hits.iter().copied()).collect();
+            pairs.sort_unstable();
+            (seg.docs, seg.hits) = pairs.into_iter().unzip();
+        }
+    }
+    let query = HitDocs {
+        segments: Arc::new(segments),
+        places,
+    };
+    // When the words' postings are few beside the hits, tantivy walks them all and the
+    // collector keeps the hits; otherwise the hits drive and the words are looked up.
+    if postings > 2 * hits.len() as u64 {
+        clauses.push((Occur::Must, Box::new(query.clone())));
+    }
+    let scored = searcher
+        .search(&BooleanQuery::new(clauses), &query)
+        .map_err(index_error)?;
+    let mut out = vec![0f32; hits.len()];
+    for (i, s) in scored {
+        if let Some(x) = out.get_mut(i as usize) {
             *x = x.max(s);
         }
     }
     Ok(out)
 }
 
-/// Collects `(ordinal, score)` of the scored documents that are hits.
-struct ScoreCollector {
-    hits: Arc<Vec<u64>>,
+/// The hits in one tantivy segment: their documents, ascending, and their indexes in the hits.
+#[derive(Default)]
+struct SegmentHits {
+    docs: Vec<DocId>,
+    hits: Vec<u32>,
 }
 
-struct ScoreSegment {
-    hits: Arc<Vec<u64>>,
-    ord: tantivy::columnar::Column<u64>,
+/// The documents of the hits: a query (matching them, score 0) and a collector of
+/// `(index in the hits, score)`.
+#[derive(Clone)]
+struct HitDocs {
+    /// By segment index in `places`.
+    segments: Arc<Vec<SegmentHits>>,
+    places: Arc<crate::index::Places>,
+}
+
+impl HitDocs {
+    fn of(&self, reader: &SegmentReader) -> Option<&SegmentHits> {
+        self.places
+            .segment(reader.segment_id())
+            .and_then(|s| self.segments.get(s as usize))
+    }
+}
+
+impl std::fmt::Debug for HitDocs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HitDocs")
+    }
+}
+
+impl Query for HitDocs {
+    fn weight(
+        &self,
+        _: tantivy::query::EnableScoring<'_>,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl tantivy::query::Weight for HitDocs {
+    fn scorer(
+        &self,
+        reader: &SegmentReader,
+        _: Score,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
+        let docs = self.of(reader).map(|s| s.docs.clone()).unwrap_or_default();
+        Ok(Box::new(tantivy::query::ConstScorer::new(
+            Docs { docs, at: 0 },
+            0.0,
+        )))
+    }
+
+    fn explain(
+        &self,
+        _: &SegmentReader,
+        _: DocId,
+    ) -> tantivy::Result<tantivy::query::Explanation> {
+        Ok(tantivy::query::Explanation::new("lifa hit", 0.0))
+    }
+}
+
+/// Sorted documents.
+struct Docs {
+    docs: Vec<DocId>,
+    at: usize,
+}
+
+impl tantivy::DocSet for Docs {
+    fn advance(&mut self) -> DocId {
+        self.at = (self.at + 1).min(self.docs.len());
+        self.doc()
+    }
+
+    fn doc(&self) -> DocId {
+        self.docs.get(self.at).copied().unwrap_or(tantivy::TERMINATED)
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.docs.len() as u32
+    }
+}
+
+struct HitSegment {
+    query: HitDocs,
+    segment: Option<u32>,
+    at: usize,
     out: Vec<(u32, f32)>,
 }
 
-impl Collector for ScoreCollector {
+impl Collector for HitDocs {
     type Fruit = Vec<(u32, f32)>;
-    type Child = ScoreSegment;
+    type Child = HitSegment;
 
-    fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<ScoreSegment> {
-        Ok(ScoreSegment {
-            hits: Arc::clone(&self.hits),
-            ord: seg.fast_fields().u64("ord")?,
+    fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<HitSegment> {
+        Ok(HitSegment {
+            query: self.clone(),
+            segment: self.places.segment(seg.segment_id()),
+            at: 0,
             out: Vec::new(),
         })
     }
@@ -862,19 +1010,22 @@ impl Collector for ScoreCollector {
     }
 }
 
-impl SegmentCollector for ScoreSegment {
+impl SegmentCollector for HitSegment {
     type Fruit = Vec<(u32, f32)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(o) = self.ord.first(doc) {
-            let o = o as usize;
-            if self
-                .hits
-                .get(o / 64)
-                .is_some_and(|w| w & (1 << (o % 64)) != 0)
-            {
-                self.out.push((o as u32, score));
-            }
+        let Some(seg) = self
+            .segment
+            .and_then(|s| self.query.segments.get(s as usize))
+        else {
+            return;
+        };
+        // Documents arrive in order: move along this segment's hits.
+        while self.at < seg.docs.len() && seg.docs[self.at] < doc {
+            self.at += 1;
+        }
+        if seg.docs.get(self.at) == Some(&doc) {
+            self.out.push((seg.hits[self.at], score));
         }
     }
 

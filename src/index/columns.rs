@@ -54,6 +54,9 @@ pub struct ColumnsBuf {
 struct Header {
     n: usize,
     m: usize,
+    /// Comments no longer alive.
+    #[serde(default)]
+    dead: usize,
     regs: Vec<String>,
     sources: Vec<String>,
 }
@@ -61,52 +64,38 @@ struct Header {
 /// The arrays, in file order.
 #[derive(Debug, Clone, Copy)]
 enum Section {
-    Key,
+    /// Per comment, what a query reads for every hit, in one 32-byte record (one cache miss
+    /// per hit, not one per column): key (8 bytes), group (4), size (4; 0 once the comment's
+    /// batch is gone), received (4), first article (4), number of articles (2), contact point
+    /// (2), regulation (2), kind (1), channel (1).
+    Rec,
     Batch,
     Offset,
     /// Keys sorted, for finding a comment's ordinal by its id.
     SortedKey,
     /// The ordinal of each of `SortedKey`.
     SortedOrd,
-    Group,
-    Size,
-    Received,
-    ArtStart,
-    Reg,
-    Source,
-    Kind,
-    Channel,
-    Alive,
     ArtKeys,
 }
 
-const SECTIONS: [Section; 15] = [
-    Section::Key,
+const SECTIONS: [Section; 6] = [
+    Section::Rec,
     Section::Batch,
     Section::Offset,
     Section::SortedKey,
     Section::SortedOrd,
-    Section::Group,
-    Section::Size,
-    Section::Received,
-    Section::ArtStart,
-    Section::Reg,
-    Section::Source,
-    Section::Kind,
-    Section::Channel,
-    Section::Alive,
     Section::ArtKeys,
 ];
+
+const REC: usize = 32;
 
 impl Section {
     /// Bytes taken by `n` comments and `m` citations.
     fn len(self, n: usize, m: usize) -> usize {
         match self {
-            Section::Key | Section::Batch | Section::Offset | Section::SortedKey => 8 * n,
-            Section::SortedOrd | Section::Group | Section::Size | Section::Received => 4 * n,
-            Section::ArtStart => 4 * (n + 1),
-            Section::Reg | Section::Source => 2 * n,
-            Section::Kind | Section::Channel | Section::Alive => n,
+            Section::Rec => REC * n,
+            Section::Batch | Section::Offset | Section::SortedKey => 8 * n,
+            Section::SortedOrd => 4 * n,
             Section::ArtKeys => 8 * m,
         }
     }
@@ -141,6 +130,7 @@ impl ColumnsBuf {
         let header = serde_json::to_vec(&Header {
             n,
             m,
+            dead: self.alive.iter().filter(|&&a| a == 0).count(),
             regs: self.regs.clone(),
             sources: self.sources.clone(),
         })
@@ -161,30 +151,76 @@ impl ColumnsBuf {
         art_start.resize(n + 1, m as u32);
         for s in SECTIONS {
             match s {
-                Section::Key => self.key.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::Rec => {
+                    for o in 0..n {
+                        let (a, b) = (art_start[o], art_start[o + 1].max(art_start[o]));
+                        let size = if self.alive[o] == 0 {
+                            0
+                        } else {
+                            self.size[o].max(1)
+                        };
+                        out.extend(self.key[o].to_le_bytes());
+                        out.extend(self.group[o].to_le_bytes());
+                        out.extend(size.to_le_bytes());
+                        out.extend(self.received[o].to_le_bytes());
+                        out.extend(a.to_le_bytes());
+                        out.extend(((b - a).min(u32::from(u16::MAX)) as u16).to_le_bytes());
+                        out.extend(self.source[o].to_le_bytes());
+                        out.extend(self.reg[o].to_le_bytes());
+                        out.push(self.kind[o]);
+                        out.push(self.channel[o]);
+                    }
+                }
                 Section::Batch => self.batch.iter().for_each(|v| out.extend(v.to_le_bytes())),
                 Section::Offset => self.offset.iter().for_each(|v| out.extend(v.to_le_bytes())),
                 Section::SortedKey => sorted.iter().for_each(|v| out.extend(v.0.to_le_bytes())),
                 Section::SortedOrd => sorted.iter().for_each(|v| out.extend(v.1.to_le_bytes())),
-                Section::Group => self.group.iter().for_each(|v| out.extend(v.to_le_bytes())),
-                Section::Size => self.size.iter().for_each(|v| out.extend(v.to_le_bytes())),
-                Section::Received => self
-                    .received
-                    .iter()
-                    .for_each(|v| out.extend(v.to_le_bytes())),
-                Section::ArtStart => art_start.iter().for_each(|v| out.extend(v.to_le_bytes())),
-                Section::Reg => self.reg.iter().for_each(|v| out.extend(v.to_le_bytes())),
-                Section::Source => self.source.iter().for_each(|v| out.extend(v.to_le_bytes())),
-                Section::Kind => out.extend_from_slice(&self.kind),
-                Section::Channel => out.extend_from_slice(&self.channel),
-                Section::Alive => out.extend_from_slice(&self.alive),
-                Section::ArtKeys => self
-                    .art_keys
-                    .iter()
-                    .for_each(|v| out.extend(v.to_le_bytes())),
+                Section::ArtKeys => self.art_keys.iter().for_each(|v| out.extend(v.to_le_bytes())),
             }
         }
         out
+    }
+}
+
+/// A comment's record, decoded (see [`Section::Rec`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rec {
+    /// See [`ColumnsBuf::key`].
+    pub key: u64,
+    /// See [`ColumnsBuf::group`].
+    pub group: u32,
+    /// See [`ColumnsBuf::size`]; 0 once the comment is no longer alive.
+    pub size: u32,
+    /// See [`ColumnsBuf::received`].
+    pub received: i32,
+    art: u32,
+    nart: u16,
+    /// See [`ColumnsBuf::source`].
+    pub source: u16,
+    /// See [`ColumnsBuf::reg`].
+    pub reg: u16,
+    /// See [`ColumnsBuf::kind`].
+    pub kind: u8,
+    /// See [`ColumnsBuf::channel`].
+    pub channel: u8,
+}
+
+impl Rec {
+    fn decode(b: &[u8; REC]) -> Rec {
+        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let u16_at = |i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
+        Rec {
+            key: u64::from(u32_at(0)) | u64::from(u32_at(4)) << 32,
+            group: u32_at(8),
+            size: u32_at(12),
+            received: u32_at(16) as i32,
+            art: u32_at(20),
+            nart: u16_at(24),
+            source: u16_at(26),
+            reg: u16_at(28),
+            kind: b[30],
+            channel: b[31],
+        }
     }
 }
 
@@ -193,11 +229,12 @@ pub struct Columns<B> {
     bytes: B,
     n: usize,
     m: usize,
+    dead: usize,
     /// Regulation names.
     pub regs: Vec<String>,
     /// Contact point names.
     pub sources: Vec<String>,
-    at: [usize; 15],
+    at: [usize; 6],
 }
 
 macro_rules! read {
@@ -217,7 +254,7 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
         let hlen = u32::from_le_bytes(bytes[8..12].try_into().ok()?) as usize;
         let header: Header = serde_json::from_slice(bytes.get(12..12 + hlen)?).ok()?;
         let (n, m) = (header.n, header.m);
-        let mut at = [0usize; 15];
+        let mut at = [0usize; 6];
         let mut pos = 12 + hlen;
         for s in SECTIONS {
             at[s as usize] = pos;
@@ -230,6 +267,7 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
             bytes,
             n,
             m,
+            dead: header.dead,
             regs: header.regs,
             sources: header.sources,
             at,
@@ -246,10 +284,57 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
         self.n == 0
     }
 
+    /// Bytes `at..at + W` of a comment's record.
+    #[inline]
+    fn rec<const W: usize>(&self, o: u32, at: usize) -> [u8; W] {
+        let i = self.at[Section::Rec as usize] + REC * o as usize + at;
+        self.bytes[i..i + W].try_into().unwrap_or([0; W])
+    }
+
     /// See [`ColumnsBuf::key`].
     #[inline]
     pub fn key(&self, o: u32) -> u64 {
-        read!(self, Section::Key, u64, o as usize)
+        u64::from_le_bytes(self.rec(o, 0))
+    }
+    /// See [`ColumnsBuf::group`].
+    #[inline]
+    pub fn group(&self, o: u32) -> u32 {
+        u32::from_le_bytes(self.rec(o, 8))
+    }
+    /// See [`ColumnsBuf::size`] (0 for a comment no longer alive).
+    #[inline]
+    pub fn size(&self, o: u32) -> u32 {
+        u32::from_le_bytes(self.rec(o, 12))
+    }
+    /// See [`ColumnsBuf::received`].
+    #[inline]
+    pub fn received(&self, o: u32) -> i32 {
+        i32::from_le_bytes(self.rec(o, 16))
+    }
+    /// See [`ColumnsBuf::source`].
+    #[inline]
+    pub fn source(&self, o: u32) -> u16 {
+        u16::from_le_bytes(self.rec(o, 26))
+    }
+    /// See [`ColumnsBuf::reg`].
+    #[inline]
+    pub fn reg(&self, o: u32) -> u16 {
+        u16::from_le_bytes(self.rec(o, 28))
+    }
+    /// See [`ColumnsBuf::kind`].
+    #[inline]
+    pub fn kind(&self, o: u32) -> u8 {
+        self.rec::<1>(o, 30)[0]
+    }
+    /// See [`ColumnsBuf::channel`].
+    #[inline]
+    pub fn channel(&self, o: u32) -> u8 {
+        self.rec::<1>(o, 31)[0]
+    }
+    /// See [`ColumnsBuf::alive`].
+    #[inline]
+    pub fn alive(&self, o: u32) -> bool {
+        self.size(o) != 0
     }
     /// See [`ColumnsBuf::batch`].
     #[inline]
@@ -261,52 +346,38 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
     pub fn offset(&self, o: u32) -> u64 {
         read!(self, Section::Offset, u64, o as usize)
     }
-    /// See [`ColumnsBuf::group`].
-    #[inline]
-    pub fn group(&self, o: u32) -> u32 {
-        read!(self, Section::Group, u32, o as usize)
+
+    /// Whether some comments are no longer alive.
+    pub fn has_dead(&self) -> bool {
+        self.dead > 0
     }
-    /// See [`ColumnsBuf::size`].
+
+    /// The record of a comment.
     #[inline]
-    pub fn size(&self, o: u32) -> u32 {
-        read!(self, Section::Size, u32, o as usize)
+    pub fn rec_of(&self, o: u32) -> Rec {
+        Rec::decode(&self.rec(o, 0))
     }
-    /// See [`ColumnsBuf::received`].
-    #[inline]
-    pub fn received(&self, o: u32) -> i32 {
-        read!(self, Section::Received, i32, o as usize)
+
+    /// The records of many comments (a chunk of a query's hits). Copying them first, in one loop that does nothing else,
+    /// lets the processor fetch many at once: a query's hits are spread over the whole file
+    /// and each record is a cache miss.
+    pub fn gather_into(&self, ords: &[u32], out: &mut Vec<Rec>) {
+        let raw: Vec<[u8; REC]> = ords.iter().map(|&o| self.rec(o, 0)).collect();
+        out.clear();
+        out.extend(raw.iter().map(Rec::decode));
     }
-    /// See [`ColumnsBuf::reg`].
-    #[inline]
-    pub fn reg(&self, o: u32) -> u16 {
-        read!(self, Section::Reg, u16, o as usize)
-    }
-    /// See [`ColumnsBuf::source`].
-    #[inline]
-    pub fn source(&self, o: u32) -> u16 {
-        read!(self, Section::Source, u16, o as usize)
-    }
-    /// See [`ColumnsBuf::kind`].
-    #[inline]
-    pub fn kind(&self, o: u32) -> u8 {
-        self.bytes[self.at[Section::Kind as usize] + o as usize]
-    }
-    /// See [`ColumnsBuf::channel`].
-    #[inline]
-    pub fn channel(&self, o: u32) -> u8 {
-        self.bytes[self.at[Section::Channel as usize] + o as usize]
-    }
-    /// See [`ColumnsBuf::alive`].
-    #[inline]
-    pub fn alive(&self, o: u32) -> bool {
-        self.bytes[self.at[Section::Alive as usize] + o as usize] != 0
+
+    /// The articles of a record.
+    pub fn articles_of(&self, r: &Rec) -> impl Iterator<Item = u64> + '_ {
+        let (a, k) = (r.art as usize, usize::from(r.nart));
+        (a..(a + k).min(self.m)).map(move |i| read!(self, Section::ArtKeys, u64, i))
     }
 
     /// The articles a comment cites.
     pub fn articles(&self, o: u32) -> impl Iterator<Item = u64> + '_ {
-        let a = read!(self, Section::ArtStart, u32, o as usize) as usize;
-        let b = read!(self, Section::ArtStart, u32, o as usize + 1) as usize;
-        (a..b.min(self.m)).map(move |i| read!(self, Section::ArtKeys, u64, i))
+        let a = u32::from_le_bytes(self.rec(o, 20)) as usize;
+        let k = usize::from(u16::from_le_bytes(self.rec(o, 24)));
+        (a..(a + k).min(self.m)).map(move |i| read!(self, Section::ArtKeys, u64, i))
     }
 
     /// The ordinal of a comment id's key.
@@ -340,9 +411,10 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
             received: (0..n).map(|o| self.received(o)).collect(),
             alive: (0..n).map(|o| u8::from(self.alive(o))).collect(),
             group: (0..n).map(|o| self.group(o)).collect(),
-            size: (0..n).map(|o| self.size(o)).collect(),
-            art_start: (0..=self.n)
-                .map(|i| read!(self, Section::ArtStart, u32, i))
+            size: (0..n).map(|o| self.size(o).max(1)).collect(),
+            art_start: (0..n)
+                .map(|o| u32::from_le_bytes(self.rec(o, 20)))
+                .chain(std::iter::once(self.m as u32))
                 .collect(),
             art_keys: (0..self.m)
                 .map(|i| read!(self, Section::ArtKeys, u64, i))
