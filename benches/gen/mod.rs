@@ -1,24 +1,44 @@
 //! Synthetic citizens' comments on the sample regulation (`drafts/qinglanhu/v1.md`, 青澜湖保护条例
 //! 一审稿), for benchmarks that need many realistic rows: the import benchmark (100,000 rows) and
 //! the search benchmark (a million). Deterministic from a seed, no dependencies beyond the crate's
-//! own, and fast on one core: about a million comments a second in memory, 260–470 thousand a
-//! second written as a GBK CSV (benches/README.md).
+//! own, and fast on one core: 0.73–0.85 million comments a second in memory (benches/README.md
+//! for the writers).
 //!
 //! What the rows look like, after the hand-made uploads in `tests/fixtures/uploads/`:
-//! - texts of 30–200 characters from many templates × slots: a topic of the regulation (网箱养殖,
-//!   禁渔期, 垂钓, 垃圾, 生态补偿…), observations, proposals behind varied openers (建议, 希望,
-//!   强烈呼吁, 能不能…？), reasons, expert wording (建议将“A”修改为“B”，理由…《…法》第N条),
-//!   fishermen's colloquial speech, deputies', departments' and firms' voices, and off-topic
-//!   remarks; invented place and person names (荻家湾, 鹭埠村, 石小琳) that are not in jieba's
-//!   dictionary; occasional Latin letters and digits (App, COD, GPS, 12345), ASCII commas and
-//!   quotes, and a few cells with line breaks;
+//! - texts of 30–200 characters (84.7 on average) composed sentence by sentence: a topic of the
+//!   regulation (网箱养殖, 禁渔期, 垂钓, 垃圾, 生态补偿… 41 in all), an optional greeting and
+//!   self-introduction, then observations, proposals behind varied openers (建议, 希望, 强烈呼吁,
+//!   能不能…？, 麻烦领导研究一下，…), reasons, consequences and feelings in one of several orders,
+//!   sometimes a second proposal on another topic; expert wording (建议将“A”修改为“B”，理由…
+//!   《…法》第N条), fishermen's colloquial speech, deputies', departments' and firms' voices, and
+//!   off-topic remarks. Every sentence is a template with choices (`{a|b|c}`, nested, compiled
+//!   once) and slots (place, river, person, number, time, who, the topic's nouns, article,
+//!   department, law); [`SYNONYMS`] turns some 160 common words of the material (现在, 湖边,
+//!   经常, 群众, 明确…) into choices of their variants, and generic sentences and proposals
+//!   about any of a topic's nouns ([`GENERIC_OBS`], [`GENERIC_PROPS`]) mix with each topic's own.
+//!   Invented place and person names (荻家湾, 鹭埠村, 石小琳) that are not in jieba's dictionary;
+//!   occasional Latin letters and digits (App, COD, GPS, 12345), ASCII commas and quotes, and a
+//!   few cells with line breaks;
 //! - ≈2% exact repeats of an earlier text (another submitter) and ≈1% near-copies of one of six
-//!   campaign texts (联名); with the short texts that come out the same by chance, lifa counts
-//!   3.4% duplicates in 100,000 rows, and 7% of a million texts repeat another;
+//!   campaign texts (联名). Nothing else repeats much: 2.3% of 100,000 texts and 2.4% of a
+//!   million equal an earlier one after `lifa::group::normalize`, and `lifa::group::group` puts
+//!   9.5% of 200,000 texts (seed 2026) in groups of two or more — the repeats, the six campaigns
+//!   (320–400 texts each) and groups of at most ≈120 texts making the same point on one article
+//!   (the generator before 2026-11-27: 90.8%, one group of 159,724; grouping the 200,000 took
+//!   1.1 s instead of 2.6 s). jieba-rs `cut_for_search` segments these texts at about the speed
+//!   of real legal text (38 MB/s against 36–38 MB/s over the laws of the shared corpus on one
+//!   core; before: 49 MB/s, repeated sentences segment faster);
 //! - an article column written as staff write it (空, 第十二条, 第12条, 第十二条第二款,
 //!   第十四条第（三）项, 第三章, 第三十条、第三十一条, 总体), submitter kinds skewed to 群众, 30 contact
 //!   points, seven channels, three date spellings, and fake phones (`1390000xxxx`) or e-mails
 //!   (`@example.com`). Every name, phone and address is invented.
+//!
+//! Hits of the search benchmark's words in 200,000 texts (seed 2026; substring counts):
+//! 基层立法联系点 0, 人民代表大会常务委员会 0, 饮用水水源保护区 1,929, 中华人民共和国 6,808,
+//! 盐子埠 5, 荻港村 1,956, 地笼 5,285, App 2,867, 湖 132,560, 鱼 35,415, 垃圾 14,313, 罚款 15,470,
+//! 游船 6,412, 网箱养殖 6,700, 禁止垂钓 1,730, 别光写在纸上 7,271, 禁渔期 11,511, 垂钓 9,818,
+//! 钓鱼 4,068; 网箱养殖 AND 禁渔期 99, 垂钓 OR 钓鱼 11,557, 游船 NOT 罚款 6,245, 罚款 by 专家
+//! 2,948.
 //!
 //! Every row passes `lifa import` validation (kind, channel, date and contact point are always
 //! valid) without a warning (a cited 款 or 项 exists in the first draft), so a batch of them is
@@ -368,6 +388,8 @@ struct Generator {
     ring: Vec<String>,
     /// Reused buffer for one rendered sentence.
     piece: String,
+    /// The topic of the comment being written (for `#X`).
+    topic: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -389,6 +411,7 @@ impl Generator {
             rng,
             ring: Vec::with_capacity(RING),
             piece: String::with_capacity(512),
+            topic: 0,
         }
     }
 
@@ -407,7 +430,8 @@ impl Generator {
             4 => Voice::Organization,
             _ => Voice::Enterprise,
         };
-        let topic = &TOPICS[self.rng.weighted(topic_weights())];
+        let ti = self.rng.weighted(topic_weights());
+        let topic = &TOPICS[ti];
         let article_no = (!topic.arts.is_empty()).then(|| *self.rng.pick(topic.arts));
 
         let mut text = String::with_capacity(400);
@@ -418,7 +442,7 @@ impl Generator {
         } else if roll < 30 {
             self.campaign(&mut text);
         } else {
-            self.compose(&mut text, voice, topic, article_no);
+            self.compose(&mut text, voice, ti, article_no);
         }
         if self.ring.len() < RING {
             self.ring.push(text.clone());
@@ -443,101 +467,143 @@ impl Generator {
         }
     }
 
-    /// A comment in one voice, on one topic, between 30 and 200 characters.
-    fn compose(&mut self, out: &mut String, voice: Voice, topic: &Topic, art: Option<u32>) {
+    /// A comment in one voice, on one topic, between 30 and 200 characters: an optional
+    /// greeting and self-introduction, then observations, proposals, reasons and consequences in
+    /// one of several orders, every sentence rendered from a template with alternatives and slots.
+    fn compose(&mut self, out: &mut String, voice: Voice, ti: usize, art: Option<u32>) {
+        let m = material();
+        let t = &m.topics[ti];
+        self.topic = ti;
         // Most comments are short; a few run to the limit.
         let target = 30 + self.rng.front(171).max(self.rng.below(90));
         let mut len = 0;
         let numbered = self.rng.chance(5);
 
         if self.rng.chance(40) {
-            let g = *self.rng.pick(GREETINGS);
-            self.add(out, &mut len, g, art);
+            self.add_from(out, &mut len, &m.greetings, art);
         }
         match voice {
             Voice::Citizen => {
-                if self.rng.chance(220) {
-                    let s = *self.rng.pick(SELF_INTROS);
-                    self.add(out, &mut len, s, art);
+                if self.rng.chance(250) {
+                    self.add_from(out, &mut len, &m.self_intros, art);
                 }
             }
             Voice::Fisher => {
-                let s = *self.rng.pick(FISHER_INTROS);
-                self.add(out, &mut len, s, art);
-                let (start, step) = (self.rng.below(FISHER_SAYINGS.len()), 1 + self.rng.below(3));
-                for k in 0..1 + self.rng.below(3) {
-                    let s = FISHER_SAYINGS[(start + k * step) % FISHER_SAYINGS.len()];
+                self.add_from(out, &mut len, &m.fisher_intros, art);
+                for _ in 0..1 + self.rng.below(2) {
                     if len < target {
-                        self.add(out, &mut len, s, art);
+                        self.add_from(out, &mut len, &m.fisher_sayings, art);
                     }
                 }
             }
             Voice::Expert => {}
-            Voice::Deputy => {
-                let s = *self.rng.pick(DEPUTY_INTROS);
-                self.add(out, &mut len, s, art);
-            }
-            Voice::Department => {
-                let s = *self.rng.pick(DEPARTMENT_INTROS);
-                self.add(out, &mut len, s, art);
-            }
-            Voice::Organization => {
-                let s = *self.rng.pick(ORGANIZATION_INTROS);
-                self.add(out, &mut len, s, art);
-            }
-            Voice::Enterprise => {
-                let s = *self.rng.pick(ENTERPRISE_INTROS);
-                self.add(out, &mut len, s, art);
-            }
+            Voice::Deputy => self.add_from(out, &mut len, &m.deputy_intros, art),
+            Voice::Department => self.add_from(out, &mut len, &m.department_intros, art),
+            Voice::Organization => self.add_from(out, &mut len, &m.organization_intros, art),
+            Voice::Enterprise => self.add_from(out, &mut len, &m.enterprise_intros, art),
         }
         if art.is_some() && voice != Voice::Expert && self.rng.chance(300) {
-            let s = *self.rng.pick(ARTICLE_INTROS);
-            self.add(out, &mut len, s, art);
+            self.add_from(out, &mut len, &m.article_intros, art);
         }
 
         if voice == Voice::Expert {
-            self.expert(out, &mut len, topic, art);
+            self.expert(out, &mut len, ti, art);
         } else {
-            if !topic.obs.is_empty() && (len < 30 || self.rng.chance(600)) {
-                self.piece.clear();
-                if self.rng.chance(450) {
-                    let lead = self.rng.word(OBSERVATION_LEADS);
-                    self.render_into_piece(lead, art);
-                }
-                let s = *self.rng.pick(topic.obs);
-                self.render_into_piece(s, art);
-                self.commit(out, &mut len);
-            }
-            if numbered {
-                out.push_str("1.");
-                len += 2;
-            }
             let mut prev = usize::MAX;
-            self.proposal(out, &mut len, topic, art, &mut prev);
-            if len < target && !topic.reasons.is_empty() && self.rng.chance(550) {
-                let s = *self.rng.pick(topic.reasons);
-                self.add(out, &mut len, s, art);
+            match self.rng.below(10) {
+                // Proposal first, then why.
+                0..3 => {
+                    self.proposal(out, &mut len, ti, art, &mut prev);
+                    if !t.obs.is_empty() && len < target + 20 {
+                        self.piece.clear();
+                        let because = self.rng.word(BECAUSE);
+                        self.piece.push_str(because);
+                        let s = self.observation(ti);
+                        self.render_into_piece(s, art);
+                        self.commit(out, &mut len);
+                    }
+                    if len < target && self.rng.chance(400) {
+                        self.add_from(out, &mut len, &m.consequences, art);
+                    }
+                }
+                // Observation, consequence or feeling, proposal, reason.
+                _ => {
+                    if !t.obs.is_empty() && (len < 30 || self.rng.chance(700)) {
+                        self.piece.clear();
+                        if self.rng.chance(550) {
+                            let lead = self.rng.pick(&m.observation_leads);
+                            self.render_into_piece(lead, art);
+                        }
+                        let s = self.observation(ti);
+                        self.render_into_piece(s, art);
+                        self.commit(out, &mut len);
+                        if self.rng.chance(300) {
+                            self.add_from(out, &mut len, &m.consequences, art);
+                        }
+                    }
+                    if numbered {
+                        out.push_str("1.");
+                        len += 2;
+                    }
+                    self.proposal(out, &mut len, ti, art, &mut prev);
+                    if len < target && !t.reasons.is_empty() && self.rng.chance(550) {
+                        self.piece.clear();
+                        if self.rng.chance(400) {
+                            let because = self.rng.word(BECAUSE);
+                            self.piece.push_str(because);
+                        }
+                        let s = self.rng.pick(&t.reasons);
+                        self.render_into_piece(s, art);
+                        self.commit(out, &mut len);
+                    }
+                }
             }
-            if len < target && (numbered || self.rng.chance(250)) {
+            if len < target && (numbered || self.rng.chance(300)) {
                 if numbered {
                     out.push_str("\n2.");
                     len += 3;
+                    self.proposal(out, &mut len, ti, art, &mut prev);
                 } else {
-                    let s = *self.rng.pick(ALSO);
-                    self.add(out, &mut len, s, art);
+                    self.add_from(out, &mut len, &m.also, art);
+                    if self.rng.chance(400) {
+                        // Another subject altogether.
+                        let other = self.rng.weighted(topic_weights());
+                        self.topic = other;
+                        let mut p = usize::MAX;
+                        self.proposal(out, &mut len, other, None, &mut p);
+                        self.topic = ti;
+                    } else {
+                        self.proposal(out, &mut len, ti, art, &mut prev);
+                    }
                 }
-                self.proposal(out, &mut len, topic, art, &mut prev);
+            }
+            if len + 20 < target && self.rng.chance(500) {
+                self.add_from(out, &mut len, &m.consequences, art);
             }
         }
         while len < 30 {
-            let s = *self.rng.pick(FILLERS);
-            self.add(out, &mut len, s, art);
+            self.add_from(out, &mut len, &m.fillers, art);
         }
-        if len < target && self.rng.chance(200) {
-            let s = *self.rng.pick(CLOSINGS);
-            self.add(out, &mut len, s, art);
+        if len < target && self.rng.chance(250) {
+            self.add_from(out, &mut len, &m.closings, art);
         }
         self.touch_up(out);
+    }
+
+    /// An observation on topic `ti`: one of its own, or a generic one about one of its nouns.
+    fn observation(&mut self, ti: usize) -> &'static Tpl {
+        let m = material();
+        if m.topics[ti].obs.is_empty() || self.rng.chance(400) {
+            self.rng.pick(&m.generic_obs)
+        } else {
+            self.rng.pick(&m.topics[ti].obs)
+        }
+    }
+
+    /// Renders one of `list` and appends it.
+    fn add_from(&mut self, out: &mut String, len: &mut usize, list: &[Tpl], art: Option<u32>) {
+        let s = self.rng.pick(list);
+        self.add(out, len, s, art);
     }
 
     /// An opener, a proposal from the topic, and the punctuation the opener calls for. The
@@ -546,28 +612,28 @@ impl Generator {
         &mut self,
         out: &mut String,
         len: &mut usize,
-        topic: &Topic,
+        ti: usize,
         art: Option<u32>,
         first: &mut usize,
     ) {
-        let (opener, end) = *self.rng.pick(OPENERS);
-        let props = if topic.props.is_empty() {
-            FILLERS
+        let m = material();
+        let (opener, end) = self.rng.pick(&m.openers);
+        let props = if m.topics[ti].props.is_empty() || self.rng.chance(350) {
+            &m.generic_props
         } else {
-            topic.props
+            &m.topics[ti].props
         };
-        let k = if *first == usize::MAX {
+        let k = if *first == usize::MAX || *first >= props.len() {
             self.rng.below(props.len())
         } else {
             (*first + 1 + self.rng.below(props.len().max(2) - 1)) % props.len()
         };
         *first = k;
-        let body = props[k];
         self.piece.clear();
-        self.piece.push_str(opener);
-        self.render_into_piece(body, art);
+        self.render_into_piece(opener, art);
+        self.render_into_piece(&props[k], art);
         if self.rng.chance(450) {
-            let tail = self.rng.word(PROPOSAL_TAILS);
+            let tail = self.rng.pick(&m.proposal_tails);
             self.render_into_piece(tail, art);
         }
         self.piece.push_str(end);
@@ -575,40 +641,47 @@ impl Generator {
     }
 
     /// Legal wording: a change of wording with a reason, or a proposal tied to a law.
-    fn expert(&mut self, out: &mut String, len: &mut usize, topic: &Topic, art: Option<u32>) {
+    fn expert(&mut self, out: &mut String, len: &mut usize, ti: usize, art: Option<u32>) {
+        let m = material();
+        let topic = &TOPICS[ti];
+        let t = &m.topics[ti];
         let ascii = self.rng.chance(150);
         let (lq, rq) = if ascii { ("\"", "\"") } else { ("“", "”") };
-        if !topic.quotes.is_empty() && self.rng.chance(650) {
+        if !topic.quotes.is_empty() && self.rng.chance(600) {
             let (a, b) = *self.rng.pick(topic.quotes);
             self.piece.clear();
-            self.piece
-                .push_str(self.rng.word(&["建议将", "建议把", "宜将", "拟修改为：将"]));
+            self.render_into_piece(
+                "{建议将|建议把|宜将|拟修改为：将|可考虑将|建议对|我们建议将|本人建议将}",
+                art,
+            );
             if art.is_some() {
-                self.render_into_piece("#A中的", art);
+                self.render_into_piece("{草案|一审稿|征求意见稿|}#A中的", art);
             }
-            for s in [lq, a, rq, "修改为", lq, b, rq, "。"] {
+            for s in [lq, a, rq] {
+                self.piece.push_str(s);
+            }
+            self.render_into_piece("{修改为|改为|调整为|修改成}", art);
+            for s in [lq, b, rq, "。"] {
                 self.piece.push_str(s);
             }
             self.commit(out, len);
+            self.add_from(out, len, &m.expert_notes, art);
         } else {
-            let s = *self.rng.pick(EXPERT_FRAMES);
-            self.add(out, len, s, art);
+            self.add_from(out, len, &m.expert_frames, art);
             let mut prev = usize::MAX;
-            self.proposal(out, len, topic, art, &mut prev);
+            self.proposal(out, len, ti, art, &mut prev);
         }
         self.piece.clear();
-        self.piece
-            .push_str(self.rng.word(&["理由：", "理由是：", "主要考虑：", ""]));
-        let reason = if !topic.reasons.is_empty() && self.rng.chance(400) {
-            *self.rng.pick(topic.reasons)
+        self.render_into_piece("{理由：|理由是：|主要考虑：|理由如下：|}", art);
+        let reason = if !t.reasons.is_empty() && self.rng.chance(400) {
+            self.rng.pick(&t.reasons)
         } else {
-            *self.rng.pick(LEGAL_REASONS)
+            self.rng.pick(&m.legal_reasons)
         };
         self.render_into_piece(reason, art);
         self.commit(out, len);
-        if *len < 120 && self.rng.chance(350) {
-            let s = *self.rng.pick(LEGAL_REASONS);
-            self.add(out, len, s, art);
+        if *len < 120 && self.rng.chance(400) {
+            self.add_from(out, len, &m.legal_reasons, art);
         }
     }
 
@@ -668,7 +741,13 @@ impl Generator {
 
     /// Renders a template into the sentence buffer and appends it if the text stays ≤ 200
     /// characters.
-    fn add(&mut self, out: &mut String, len: &mut usize, tpl: &str, art: Option<u32>) {
+    fn add<T: Template + ?Sized>(
+        &mut self,
+        out: &mut String,
+        len: &mut usize,
+        tpl: &T,
+        art: Option<u32>,
+    ) {
         self.piece.clear();
         self.render_into_piece(tpl, art);
         self.commit(out, len);
@@ -692,33 +771,104 @@ impl Generator {
         }
     }
 
-    /// Expands `#X` slots: `#A` the article, `#P` a place, `#R` a river, `#Q` a person, `#N` a
-    /// small number, `#D` a department, `#L` a law, `#S` another region's regulation, `#I` a trade.
-    fn render_into_piece(&mut self, tpl: &str, art: Option<u32>) {
+    /// Renders a template into the sentence buffer. `{a|b|c}` is one of the alternatives
+    /// (nested braces allowed, `{a|}` is an optional `a`); `#X` slots: `#A` the article, `#P` a
+    /// place, `#R` a river, `#Q` a person, `#N` a small number, `#D` a department, `#L` a law,
+    /// `#S` another region's regulation, `#I` a trade, `#T` a time, `#W` who did it, `#G` a
+    /// degree word.
+    fn render_into_piece<T: Template + ?Sized>(&mut self, tpl: &T, art: Option<u32>) {
         let mut piece = std::mem::take(&mut self.piece);
-        let mut rest = tpl;
-        while let Some(k) = rest.find('#') {
-            piece.push_str(&rest[..k]);
-            let slot = rest.as_bytes().get(k + 1).copied().unwrap_or(b' ');
-            rest = &rest[(k + 2).min(rest.len())..];
-            match slot {
-                b'A' => self.article_ref(&mut piece, art),
-                b'P' => self.place(&mut piece),
-                b'R' => self.river(&mut piece),
-                b'Q' => self.person(&mut piece),
-                b'N' => {
-                    let n = 2 + self.rng.below(19);
-                    push_num(&mut piece, n);
+        tpl.render(self, &mut piece, art);
+        self.piece = piece;
+    }
+
+    /// Renders a compiled template.
+    fn render_tpl(&mut self, piece: &mut String, t: &Tpl, art: Option<u32>) {
+        for p in t.0.iter() {
+            match p {
+                Part::Lit(s) => piece.push_str(s),
+                Part::Slot(c) => self.slot(piece, *c, art),
+                Part::Choice(alts) => {
+                    let a = &alts[self.rng.below(alts.len())];
+                    self.render_tpl(piece, a, art);
                 }
-                b'D' => piece.push_str(self.rng.word(DEPARTMENTS)),
-                b'L' => piece.push_str(self.rng.word(LAWS)),
-                b'S' => piece.push_str(self.rng.word(OTHER_REGULATIONS)),
-                b'I' => piece.push_str(self.rng.word(TRADES)),
-                _ => piece.push('#'),
             }
         }
-        piece.push_str(rest);
-        self.piece = piece;
+    }
+
+    fn expand(&mut self, piece: &mut String, tpl: &str, art: Option<u32>) {
+        let b = tpl.as_bytes();
+        let (mut i, mut start) = (0, 0);
+        while i < b.len() {
+            match b[i] {
+                b'#' => {
+                    piece.push_str(&tpl[start..i]);
+                    let slot = b.get(i + 1).copied().unwrap_or(b' ');
+                    self.slot(piece, slot, art);
+                    i = (i + 2).min(b.len());
+                    start = i;
+                }
+                b'{' => {
+                    piece.push_str(&tpl[start..i]);
+                    // Bounds of the alternatives: the brace, each top-level bar, the close.
+                    let mut cuts = [0usize; 40];
+                    let mut n = 1;
+                    cuts[0] = i;
+                    let mut depth = 0;
+                    let mut j = i + 1;
+                    loop {
+                        match b[j] {
+                            b'{' => depth += 1,
+                            b'}' if depth == 0 => break,
+                            b'}' => depth -= 1,
+                            b'|' if depth == 0 => {
+                                cuts[n] = j;
+                                n += 1;
+                            }
+                            _ => {}
+                        }
+                        j += 1;
+                    }
+                    cuts[n] = j;
+                    let k = self.rng.below(n);
+                    self.expand(piece, &tpl[cuts[k] + 1..cuts[k + 1]], art);
+                    i = j + 1;
+                    start = i;
+                }
+                _ => i += 1,
+            }
+        }
+        piece.push_str(&tpl[start..]);
+    }
+
+    fn slot(&mut self, piece: &mut String, slot: u8, art: Option<u32>) {
+        match slot {
+            b'A' => self.article_ref(piece, art),
+            b'P' => self.place(piece),
+            b'R' => self.river(piece),
+            b'Q' => self.person(piece),
+            b'N' => {
+                let n = 2 + self.rng.below(19);
+                push_num(piece, n);
+            }
+            b'D' => piece.push_str(self.rng.word(DEPARTMENTS)),
+            b'L' => piece.push_str(self.rng.word(LAWS)),
+            b'S' => piece.push_str(self.rng.word(OTHER_REGULATIONS)),
+            b'I' => piece.push_str(self.rng.word(TRADES)),
+            b'T' => {
+                let m = material();
+                let s = self.rng.pick(&m.times);
+                self.render_tpl(piece, s, art);
+            }
+            b'W' => {
+                let m = material();
+                let s = self.rng.pick(&m.who);
+                self.render_tpl(piece, s, art);
+            }
+            b'G' => piece.push_str(self.rng.word(DEGREES)),
+            b'X' => piece.push_str(self.rng.word(TOPIC_NOUNS[self.topic])),
+            _ => piece.push('#'),
+        }
     }
 
     /// An article as written inside a text.
@@ -1196,178 +1346,576 @@ const OTHER_REGULATIONS: &[&str] = &[
 ];
 
 const GREETINGS: &[&str] = &[
-    "各位领导好！",
-    "尊敬的市人大常委会：",
-    "您好，",
-    "领导们辛苦了，",
-    "你好！",
+    "{各位领导|领导|各位}{好|你们好}！",
+    "尊敬的{市人大常委会|法制工作委员会|立法机关|各位领导}：",
+    "{您好|你好|你们好}，",
+    "{领导们|同志们|工作人员}辛苦了，",
+    "{你好|您好}！",
 ];
 const SELF_INTROS: &[&str] = &[
-    "我是#P的居民，",
-    "我家住在#P附近，",
-    "作为一名在湖边住了#N年的老居民，",
-    "我是一名退休教师，",
-    "我每天早上都在湖边晨跑，",
-    "我是#P的村民，",
-    "我在青澜湖边开了#N年出租车，",
-    "我是外地游客，去年来过青澜湖，",
-    "我是一名在校大学生，",
-    "我在#P住了大半辈子，",
-    "本人是#P的一名普通市民，",
-    "我和邻居#Q经常去湖边散步，",
+    "我{是|算是}#P{的|土生土长的|的一个}{居民|村民|老住户|租户|普通居民}，",
+    "我家{住在|就在|在}#P{附近|边上|那边|}，{离湖|离湖边|到湖边}{不到|大概|只有}#N00米，",
+    "{作为|我是}一名在{湖边|湖滨|青澜湖边}{住了|生活了|待了}#N年的{老居民|老人|市民}，",
+    "我是一名{退休教师|退休工人|个体户|外卖骑手|中学老师|公务员|护士|在校大学生|网约车司机|环卫工人|小学生家长}，",
+    "我{每天|几乎每天|每周都|一有空就}{早上|傍晚|晚饭后|周末}{在|去}湖边{晨跑|散步|遛狗|骑车|打太极|拍照}，",
+    "我在{青澜湖边|#P|湖滨}{开了|干了|跑了}#N年{出租车|小卖部|饭店|民宿|快递|理发店}，",
+    "我是{外地游客|来出差的|从省城来的|来探亲的}，{去年|前年|上个月|今年春天|国庆}{来过|去过|玩过}青澜湖，",
+    "我和{邻居|老伴|同事|朋友|几个老同学}#Q{经常|常常|每周}去湖边{散步|钓鱼|拍照|跑步|看鸟}，",
+    "本人{是|系}#P{的一名|的}{普通市民|居民|党员|退休干部}，",
+    "{我们一家|我家|我们家}{三代|几代人|祖孙三代}都{住在|生活在}#P，",
 ];
 const FISHER_INTROS: &[&str] = &[
-    "我们#P的渔民祖祖辈辈靠湖吃饭，",
-    "俺家三代都是打鱼的，",
-    "我在湖上打了#N年鱼，",
-    "我是#P的老渔民，",
-    "我们村#N0多户都是渔民，",
-    "说句实在话，",
+    "我们#P的{渔民|打鱼人|乡亲}{祖祖辈辈|世世代代|几辈子}{靠湖吃饭|都在湖上讨生活|靠打鱼过日子}，",
+    "{俺|我}家{三代|两代|几辈人}都是{打鱼的|渔民|在湖上讨生活的}，",
+    "我在湖上{打了|捕了|干了}#N年{鱼|渔|的鱼}，",
+    "我是#P的{老渔民|渔民|一个打鱼的|渔业户}，",
+    "我们{村|组|那个湾}#N0多户{都是渔民|都靠打鱼|以前都打鱼}，",
+    "{说句实在话|说句掏心窝子的话|不怕你们笑话|讲句老实话}，",
+    "{我今年|俺今年}{五十|六十|快六十|五十七|六十三}{多|}岁了，{打了一辈子鱼|一直在湖上|只会打鱼}，",
 ];
 const FISHER_SAYINGS: &[&str] = &[
-    "禁渔期一禁就是几个月，家里老小吃啥喝啥？",
-    "网箱是前些年镇上动员我们搞的，现在说拆就拆，投进去的钱谁来赔？",
-    "上岸以后我们这把年纪能干啥？",
-    "电鱼的都是外地人半夜来的，我们自己人从来不干这个。",
-    "补偿标准要公开，不能干部说多少就是多少。",
-    "鱼少了是事实，可也不全是我们打少的，污水才是大头。",
-    "娃娃还在上学，一年没收入咋整嘛。",
-    "希望政府帮着找点活路，搞搞培训也行。",
-    "#Q他们几户已经上岸了，到现在补偿款还没拿到。",
-    "湖里的事我们最晓得，定规矩前多来村里问问我们。",
-    "现在湖里的鱼越来越小，一网下去没几条像样的。",
-    "船也卖不掉，网也用不上，堆在家里占地方。",
-    "政府说话要算数，莫让老实人吃亏。",
-    "俺们不是不支持保护，是要有个过渡。",
+    "禁渔期一禁{就是|少说也是|动不动就是}{几个月|三四个月|小半年}，{家里老小|一家老小|娃娃和老人}{吃啥喝啥|靠啥吃饭|咋过日子}？",
+    "网箱是{前些年|那几年|十几年前}{镇上|乡里|村里}{动员|号召|鼓励}我们{搞|上|弄}的，现在{说拆就拆|一句话就要拆|要全拆}，{投进去的钱|借的贷款|这些年的投入}{谁来赔|谁管|找谁要}？",
+    "上岸{以后|之后|了}{我们|俺们}{这把年纪|这岁数|五六十岁的人}{能干啥|去哪找活|能做什么}？",
+    "电鱼的{都是|大多是|基本是}{外地人|外村的人|城里来的}{半夜|夜里|天不亮}{来的|偷偷来的|开车来的}，{我们自己人|本地渔民|我们村的人}{从来不干这个|不干这种事|看不上这个}。",
+    "补偿标准{要公开|得公开|要张榜}，{不能|别|不能让}{干部说多少就是多少|村干部一句话定了|暗箱操作}。",
+    "鱼{少了|少了是真的|是一年比一年少}{是事实|}，{可也不全是|但不能全怪|也不光是}{我们打少的|渔民的错}，{污水|工厂排的水|农田的化肥}才是{大头|根子|主要原因}。",
+    "{娃娃|孩子|闺女}还在{上学|读大学|念高中}，{一年|大半年|几个月}没{收入|进项|钱进来}{咋整嘛|怎么办|日子咋过}。",
+    "{希望|盼着|求}政府{帮着|帮我们|给我们}{找点活路|想想出路|安排点事做}，{搞搞培训|学个手艺|去合作社干活}也行。",
+    "#Q他们{几户|几家|那几个}{已经上岸了|早就上岸了|去年上岸的}，{到现在|等到今天|拖了#N个月}{补偿款还没拿到|钱还没到手|一分钱没见着}。",
+    "湖里的事{我们最晓得|俺们最清楚|渔民最有发言权}，定规矩{前|之前|以前}{多来村里问问我们|到船上来看看|听听我们的}。",
+    "{现在|如今|这两年}湖里的鱼{越来越小|个头小了|少得可怜}，一网下去{没几条像样的|净是小杂鱼|就几条}。",
+    "{船|渔船}也卖不掉，网也{用不上|没处用|烂了}，{堆在家里|扔在院子里|放在岸上}{占地方|生锈|发霉}。",
+    "政府说话{要算数|得算话|要讲信用}，{莫让|别让|不能让}{老实人|守规矩的人|我们这些老渔民}吃亏。",
+    "{俺们|我们}不是不支持{保护|禁渔|拆网箱}，是{要有个过渡|得给条活路|要给点时间}。",
+    "{我们|俺们}{打了|干了}一辈子鱼，{别的|其他}{也不会|啥也不会|什么都不懂}，{上岸|转产}{谈何容易|说起来容易做起来难}。",
+    "{以前|早年|那时候}一{网|船}能{打|捞}#N0{斤|来斤}，{现在|如今}{一天|一晚上}{也就|才}#N斤{出头|左右|}。",
 ];
 const DEPUTY_INTROS: &[&str] = &[
-    "我在#P走访选民时，群众普遍反映，",
-    "作为来自#P的人大代表，",
-    "在代表小组活动中，大家提出，",
-    "多位选民向我反映，",
-    "我联系的#P选民认为，",
-    "结合近期在#P的调研，",
+    "我在#P{走访选民|下基层|联系群众}时，{群众|选民|大家}{普遍|多次|一致}反映，",
+    "作为来自#P的{人大代表|市人大代表|区人大代表}，",
+    "在{代表小组活动|代表联络站接待|代表座谈会}中，{大家|代表们|不少群众}提出，",
+    "{多位|好几位|#N位}选民{向我反映|找到我说|给我打电话说}，",
+    "我{联系的|走访的}#P{选民|群众|村民}{认为|提出|反映}，",
+    "结合{近期|前段时间|#T}在#P的{调研|走访|视察}，",
 ];
 const DEPARTMENT_INTROS: &[&str] = &[
-    "我局认为，",
-    "我街道辖区内有青澜湖岸线约#N公里，",
-    "经研究，我单位提出如下意见：",
-    "从执法实践看，",
-    "结合我镇实际，",
+    "{我局|我委|我单位|本局}{认为|经研究认为|提出如下意见}，",
+    "我{街道|镇|乡}辖区内有青澜湖岸线{约|大约|共}#N公里，",
+    "经{研究|认真研究|集体研究}，我{单位|局|办}提出{如下意见|以下意见|几点意见}：",
+    "从{执法实践|基层执法|近年工作}{看|来看}，",
+    "结合{我镇|我街道|我局|本部门}{实际|工作实际|职责}，",
     "经征求#D意见，",
 ];
 const ORGANIZATION_INTROS: &[&str] = &[
-    "我会志愿者在#P巡护时发现，",
-    "我们协会有会员#N00多人，",
-    "本会长期关注青澜湖水鸟保护，",
-    "我们志愿服务队每周都去#P捡垃圾，",
-    "根据我会会员的调查，",
+    "我会{志愿者|会员|巡护队员}在#P巡护时发现，",
+    "我们协会有{会员|注册志愿者}#N00多人，",
+    "本会{长期|多年来|一直}关注青澜湖{水鸟|湿地|水质|渔业资源}保护，",
+    "我们{志愿服务队|志愿者|社团}{每周|每月|周末}都去#P{捡垃圾|巡河|做宣传}，",
+    "根据我会{会员|志愿者}{的调查|#T的调查|的观察记录}，",
 ];
 const ENTERPRISE_INTROS: &[&str] = &[
-    "我公司在青澜湖从事#I多年，",
-    "作为沿湖企业，我们支持条例出台，但",
-    "我们合作社有#N户社员，",
-    "我们是在#P经营#I的个体户，",
-    "我司员工#N00余人，大多是沿湖村民，",
+    "我公司在青澜湖从事#I{多年|#N年|十几年}，",
+    "作为沿湖企业，我们{支持|拥护|赞成}条例出台，但",
+    "我们合作社有#N{户|家}社员，",
+    "我们是在#P经营#I的{个体户|小商户|家庭作坊}，",
+    "我司员工#N00余人，{大多是|不少是|一半以上是}沿湖{村民|居民}，",
 ];
 const ARTICLE_INTROS: &[&str] = &[
-    "关于#A，",
+    "{关于|对于|针对}#A，",
     "#A：",
-    "针对草案#A，",
-    "看了#A的规定，",
-    "对#A提一点意见：",
-    "草案#A写得不够具体，",
+    "{针对|关于}{草案|一审稿|征求意见稿}#A，",
+    "{看了|读了|仔细看了}#A的{规定|内容|条文}，",
+    "{对|就}#A提{一点|几点|个}{意见|建议|看法}：",
+    "{草案|条例}#A{写得不够具体|太原则了|有问题|需要修改}，",
 ];
 const EXPERT_FRAMES: &[&str] = &[
-    "#A的规定与#L的有关规定衔接不够。",
-    "#A的表述过于原则。",
-    "从立法技术上看，#A存在以下问题。",
-    "#A对违法行为的设定不够周延。",
-    "建议参照《#S》的做法。",
+    "#A的规定与#L的有关规定{衔接不够|不够协调|存在冲突|有出入}。",
+    "#A的表述{过于原则|不够严谨|较为笼统|可操作性不强}。",
+    "从{立法技术|法律适用|执法实践}{上|角度}看，#A{存在以下问题|有待完善|还需斟酌}。",
+    "#A对{违法行为|法律责任|行政处罚}的设定{不够周延|不够明确|偏于宽松}。",
+    "{建议参照|可以借鉴|不妨参考}《#S》的{做法|规定|经验}。",
+];
+const EXPERT_NOTES: &[&str] = &[
+    "{这样修改|如此表述|修改后|调整后}{更加|更为|较为}{严谨|准确|周延|明确|规范}，{也便于|有利于|方便}{执法|基层执行|群众理解|与上位法衔接|司法适用}。",
+    "{原表述|现行表述|草案的写法}{容易产生歧义|范围过窄|不够具体|难以操作}，{实践中|执法时|适用时}{易生争议|容易扯皮|无所适从}。",
+    "{其他省市|兄弟省份|#S}{已有类似规定|有成熟做法|也是这样规定的}，{可资借鉴|效果较好|值得参考}。",
 ];
 /// (opener, closing punctuation): the proposals read after any of them.
 const OPENERS: &[(&str, &str)] = &[
+    ("{建议|我建议|我们建议|特此建议|在此建议}", "。"),
     ("建议", "。"),
-    ("建议", "。"),
-    ("建议", "。"),
-    ("希望", "。"),
-    ("希望", "。"),
-    ("我认为可以", "。"),
-    ("强烈呼吁", "！"),
-    ("强烈建议", "！"),
-    ("恳请", "。"),
-    ("能不能", "？"),
-    ("可否", "？"),
-    ("最好", "。"),
-    ("应该", "。"),
-    ("请考虑", "。"),
-    ("我们希望", "。"),
-    ("建议条例", "。"),
+    ("{希望|真心希望|衷心希望|很希望|我们希望}", "。"),
+    (
+        "{我认为可以|我觉得应该|个人认为应当|依我看最好|我看可以}",
+        "。",
+    ),
+    ("{强烈呼吁|强烈建议|恳切希望|迫切希望|坚决要求}", "！"),
+    ("{恳请|请求|诚恳建议|请}", "。"),
+    ("{能不能|可不可以|是不是可以|能否|可否}", "？"),
+    ("{最好|最好是|最好能}", "。"),
+    ("{应该|应当|必须|一定要}", "。"),
+    ("{请考虑|请研究|建议考虑|请立法机关考虑}", "。"),
+    ("{建议条例|条例应当|条例最好|条例里应该}", "。"),
+    (
+        "{麻烦|请|烦请}{领导|政府|你们|有关部门}{考虑一下|研究一下|想想办法}，",
+        "。",
+    ),
+    ("{赶紧|抓紧|尽快|早点}", "！"),
 ];
 /// Put before an observation.
 const OBSERVATION_LEADS: &[&str] = &[
-    "我发现",
-    "现在",
-    "据我观察，",
-    "这几年",
-    "大家都知道，",
-    "说实话，",
-    "我注意到",
-    "听#P的人说，",
-    "去年夏天我去看过，",
-    "上个月#Q跟我说，",
-    "不瞒你们说，",
-    "实际情况是，",
-    "我们那边",
-    "周末带孩子去湖边，看到",
+    "#T{我|我和老伴|我们几个邻居|我带孩子|我和朋友}{在|去|路过}#P{附近|一带|那边|}，{看到|发现|亲眼看见}",
+    "{据我观察|据我了解|我注意到|我发现|实话实说|不瞒你们说|说句心里话|我反映个情况}，",
+    "{听|据}#P{的|那边的}{人|村民|老乡|朋友}{说|讲|反映}，",
+    "#T{我去#P|#Q带我去#P|我们到#P}{转了转|走了一圈|看过}，",
+    "{这几年|最近|这两年|近来|一直以来}，",
+    "{大家都知道|谁都知道|众所周知|有目共睹}，",
+    "#T#Q{跟我说|给我打电话说|在群里说|告诉我}，",
+    "{实际情况是|现实情况是|说白了|老实讲}，",
+    "{我们那边|我们村|我们小区|我们单位附近}，",
+    "#T在#P，",
+];
+const CONSEQUENCES: &[&str] = &[
+    "{这样下去|长此以往|再不管的话|照这样下去|要是不管}，{湖水|青澜湖|湖里的鱼|水质|子孙后代}{迟早要|早晚会|肯定会|只会}{出大问题|遭殃|毁掉|越来越差|吃大亏}。",
+    "{说到底|归根结底|总之|说白了}，{还是|就是}{管得不严|执法不到位|没人负责|钱没到位|制度没落实|违法成本太低}{的问题|造成的|}。",
+    "{这种现象|这类问题|这个情况}{在#P|在我们那边|在湖边}{很普遍|不是个别的|已经#N年了|一直存在}{，大家都有意见|，群众意见很大|，却没人管|}。",
+    "{群众|老百姓|大家|周边住户}{对此|对这件事|对这个}{意见很大|反映强烈|非常不满|有不少怨言|议论纷纷}。",
+    "{看着|眼看着|每次看到}{心里|真是|实在}{着急|难受|痛心|不是滋味|憋屈}。",
+    "{我|我们}{打过|拨过}{12345热线|热线电话|镇里的电话}{好几次|#N次|不止一次}，{都没下文|没人回|说是转给有关部门了}。",
+    "{问题不解决|管不住的话|不抓紧的话}，{条例|立法|这部法规}{就是一纸空文|也白定了|起不到作用}。",
+    "{这可不是|这绝不是|这并非}小事，{关系到|牵涉到|影响到}{几万人的饮水|沿湖群众的生计|下游的水质|青澜湖的名声}。",
+];
+const BECAUSE: &[&str] = &[
+    "因为",
+    "毕竟",
+    "原因是",
+    "要知道，",
+    "说实在的，",
+    "",
+    "",
+    "",
 ];
 /// Put after a proposal, before its punctuation.
 const PROPOSAL_TAILS: &[&str] = &[
-    "，越快越好",
-    "，不能再拖了",
-    "，并且要抓落实",
-    "，这样群众才满意",
-    "，具体办法可以由市政府另行制定",
-    "，请认真研究",
-    "，让老百姓看得见",
-    "，最好在条例里写清楚",
+    "，{越快越好|越早越好|宜早不宜迟}",
+    "，{不能再拖了|别再拖了|拖不起了}",
+    "，{并且要|还要|更要}{抓落实|真抓实干|一抓到底}",
+    "，这样{群众|老百姓|大家}才{满意|放心|服气}",
+    "，具体办法{可以由市政府另行制定|由政府部门细化|可以另行规定}",
+    "，请{认真研究|慎重考虑|充分论证}",
+    "，让老百姓{看得见|摸得着|得实惠}",
+    "，最好在条例里{写清楚|写明白|规定死}",
     "，可以先在#P试点",
     "，#N年内落实到位",
     "，别光写在纸上",
-    "，并定期向社会公布进展",
-    "，这个钱不能省",
+    "，并定期向社会{公布进展|通报情况|公开结果}",
+    "，这个钱{不能省|该花就得花|省不得}",
+    "，{不要|别}{搞形式主义|走过场|一阵风}",
 ];
-const ALSO: &[&str] = &["另外，", "还有，", "同时，", "此外，", "再一个，"];
+const ALSO: &[&str] = &[
+    "{另外|还有|同时|此外|再一个|顺便说一句|还有一点}，",
+    "{第二|其次|再者}，",
+];
 const CLOSINGS: &[&str] = &[
-    "谢谢！",
-    "望采纳。",
-    "以上意见供参考。",
+    "{谢谢|谢谢领导|感谢|谢谢各位}！",
+    "{望采纳|恳请采纳|希望采纳|敬请采纳}。",
+    "以上意见{供参考|仅供参考|请酌}。",
     "请立法机关认真考虑。",
-    "希望能够采纳。",
+    "{希望|盼望}能够{采纳|重视|回复}。",
     "盼复。",
-    "辛苦了！",
+    "{辛苦了|辛苦各位了}！",
 ];
 const FILLERS: &[&str] = &[
-    "青澜湖是我们共同的家园，保护好它是每个人的责任。",
-    "条例的方向是对的，关键在落实。",
-    "这个问题老百姓反映很多年了。",
-    "希望条例出台以后真正管用。",
-    "湖变好了，大家都看得见。",
-    "执法要严，宣传也要跟上。",
-    "这件事关系到沿湖几十万群众的切身利益。",
+    "{青澜湖|这片湖|咱们的湖}是{我们|大家|全市人民}{共同的家园|的母亲湖|的宝贝|的命根子}，{保护好它|守护好它|把它保护好}是{每个人|我们每个人|全社会}的{责任|义务|事}。",
+    "{条例的方向|立法的方向|这个条例的思路}是{对的|好的|正确的}，{关键在|重点在|难点在}{落实|执行|执法|监督}。",
+    "{这个问题|这些问题|这事}{老百姓|群众|我们}{反映|说|提}了{很多年|好多年|不止一次|#N年}了{，一直没解决|，就是没人管|}。",
+    "{希望|盼望|期待}条例{出台以后|实施以后|通过以后}{真正管用|能真正落地|不走过场|说到做到}。",
+    "{执法要严|监管要严|管理要到位}，{宣传|教育|引导}也{要跟上|不能少|得同步}。",
+    "{这件事|这个事情|湖的事}{关系到|关乎|牵涉}{沿湖几十万群众|全市人民|子孙后代|上万渔民}的{切身利益|饭碗|健康}。",
 ];
 const LEGAL_REASONS: &[&str] = &[
-    "上位法对此已有规定，地方性法规不宜简单重复。",
-    "现行表述过于原则，缺乏可操作性。",
-    "“有关部门”表述指向不明，容易导致推诿。",
-    "与#L的规定相衔接。",
+    "上位法对此{已有规定|已作规定|已有明确规定}，地方性法规不宜{简单重复|照抄|重复规定}。",
+    "{现行|草案|目前的}表述{过于原则|较为笼统|不够具体}，{缺乏|欠缺|没有}可操作性。",
+    "“有关部门”表述指向不明，{容易导致|易导致|可能造成}{推诿|多头管理|相互推诿}。",
+    "{与|以便与|应与}#L的规定相衔接。",
     "符合#L关于地方性法规不重复上位法的要求。",
-    "罚款幅度应当与违法行为的性质、情节和社会危害程度相当。",
-    "根据#L第#N条，地方性法规可以在上位法规定的行为、种类和幅度的范围内作出具体规定。",
-    "《#S》第#N条已有类似规定，实施效果较好。",
-    "义务性规定缺少相应的法律责任，难以执行。",
-    "该款与第#N条的规定存在交叉，建议统筹表述。",
+    "罚款幅度应当与违法行为的{性质、情节和社会危害程度|事实、性质、情节|危害后果}相当。",
+    "根据#L第#N条，地方性法规可以在上位法规定的{行为、种类和幅度的范围内|范围内}作出具体规定。",
+    "《#S》第#N条{已有类似规定|也有相同规定|作了类似规定}，{实施效果较好|可资借鉴|运行良好}。",
+    "义务性规定{缺少|没有|缺乏}相应的法律责任，{难以执行|难以落实|形同虚设}。",
+    "该{款|项|条}与第#N条的规定存在{交叉|重复|矛盾}，建议{统筹表述|合并规定|一并修改}。",
 ];
+const TIMES: &[&str] = &[
+    "{去年|前年|今年}{夏天|冬天|春天|秋天|汛期|枯水期}",
+    "{上个月|上周|上周末|前几天|前两天|昨天|大前天}",
+    "{有一回|有一次|有天}{早上|晚上|下午|傍晚|}",
+    "{今年|去年}{五一|国庆|春节|端午|清明}{前后|期间|假期}",
+    "{2024|2025}年{一|三|五|六|七|八|九|十|十一|十二}月",
+    "{每到|每逢|一到}{周末|节假日|夏天|晚上|雨季}",
+    "{早上|凌晨|晚上}{五|六|九|十|十一}点多",
+];
+const WHO: &[&str] = &[
+    "{有些|有的|个别|一些}{人|村民|游客|商户|钓友|企业|外地人}",
+    "{几个|一帮|一伙}{年轻人|外地人|开车来的人|小孩}",
+    "{附近的|沿湖的|周边的}{住户|饭店|农家乐|养殖户|工地}",
+];
+const DEGREES: &[&str] = &[
+    "非常", "特别", "十分", "相当", "实在", "真的", "确实", "太", "很", "挺", "极其", "格外",
+];
+
+/// Words the material is read with: each occurrence of a key (outside quotation marks) becomes
+/// one of its forms, so the same sentence comes out in many wordings.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("现在", "{现在|目前|眼下|如今|现如今}"),
+    ("很多", "{很多|不少|好多|许多|大量}"),
+    ("不少", "{不少|很多|好些}"),
+    ("一直", "{一直|始终|长期|一直都}"),
+    ("没有人", "{没有人|没人|没有谁}"),
+    ("没人", "{没人|没有人|没谁}"),
+    ("根本", "{根本|压根|完全}"),
+    ("越来越", "{越来越|是越来越|愈来愈}"),
+    ("太多", "{太多|太多了|过多|特别多}"),
+    ("太少", "{太少|太少了|偏少|少得可怜}"),
+    ("太小", "{太小|过小|小得很}"),
+    ("太窄", "{太窄|过窄|窄了}"),
+    ("太低", "{太低|偏低|过低}"),
+    ("太轻", "{太轻|偏轻|过轻}"),
+    ("太晚", "{太晚|太迟|晚了点}"),
+    ("太短", "{太短|短了|过短}"),
+    ("太大", "{太大|过大|偏大}"),
+    ("太早", "{太早|过早|早了点}"),
+    ("太危险", "{太危险|很危险|危险得很}"),
+    ("太专业", "{太专业|专业性太强|太深奥}"),
+    ("到处都是", "{到处都是|随处可见|满地都是|哪儿都是}"),
+    ("湖边", "{湖边|湖岸边|沿湖|湖畔|湖边上}"),
+    ("湖里", "{湖里|湖中|湖水里|湖里头}"),
+    ("湖面", "{湖面|水面|湖上}"),
+    ("岸边", "{岸边|岸上|水边|湖岸}"),
+    ("村民", "{村民|老乡|乡亲们|村里人}"),
+    ("群众", "{群众|老百姓|居民|市民}"),
+    ("老百姓", "{老百姓|群众|普通人|咱老百姓}"),
+    ("游客", "{游客|外地游客|来玩的人|游人}"),
+    ("公布", "{公布|公开|公示|发布}"),
+    ("公开", "{公开|公示|公布}"),
+    ("每年", "{每年|每一年|年年}"),
+    ("经常", "{经常|常常|时常|老是|动不动就}"),
+    ("晚上", "{晚上|夜里|半夜|天黑以后}"),
+    ("夜里", "{夜里|晚上|半夜|深夜}"),
+    ("早上", "{早上|清早|早晨}"),
+    ("偷偷", "{偷偷|偷偷摸摸地|悄悄|趁没人}"),
+    ("全部", "{全部|一律|统统|全都}"),
+    ("到底", "{到底|究竟}"),
+    ("问题", "{问题|情况|现象}"),
+    ("情况", "{情况|状况|现象}"),
+    ("严重", "{严重|厉害|突出}"),
+    ("大家", "{大家|大伙|大伙儿|各方}"),
+    ("这几年", "{这几年|近几年|这些年|近年来}"),
+    ("前几年", "{前几年|前些年|早几年}"),
+    ("以后", "{以后|之后|过后}"),
+    ("及时", "{及时|尽快|第一时间}"),
+    ("必须", "{必须|一定要|务必}"),
+    ("不能", "{不能|不可以|不应该|不该}"),
+    ("容易", "{容易|很容易|往往会}"),
+    ("很难", "{很难|难以|不好}"),
+    ("很大", "{很大|挺大|不小|非常大}"),
+    ("很少", "{很少|极少|没多少}"),
+    ("很", "{很|挺|非常|相当}"),
+    ("一下雨", "{一下雨|下大雨的时候|一到雨天|雨一大}"),
+    ("清理", "{清理|清除|清走|处理掉}"),
+    ("老人", "{老人|老年人|上了年纪的人}"),
+    ("看不到", "{看不到|看不见|见不着}"),
+    ("不知道", "{不知道|搞不清楚|弄不明白}"),
+    ("知道", "{知道|清楚|晓得}"),
+    ("说清楚", "{说清楚|讲明白|说明白}"),
+    ("写清楚", "{写清楚|写明白|规定清楚}"),
+    ("写明确", "{写明确|写清楚|写明白}"),
+    ("没有结果", "{没有结果|石沉大海|不了了之}"),
+    ("没有", "{没有|没}"),
+    ("我们", "{我们|咱们|我们}"),
+    ("应该", "{应该|应当|该}"),
+    ("应当", "{应当|应该}"),
+    ("加强", "{加强|强化|加大}"),
+    ("加大", "{加大|提高|加重}"),
+    ("提高", "{提高|提升|加大}"),
+    ("尽快", "{尽快|抓紧|早日}"),
+    ("支持", "{支持|赞成|拥护}"),
+    ("附近", "{附近|周边|旁边|一带}"),
+    ("周边", "{周边|周围|附近}"),
+    ("一带", "{一带|附近|那边|周围}"),
+    ("那边", "{那边|那一块|那里}"),
+    ("发现", "{发现|看到|注意到}"),
+    ("看到", "{看到|看见|瞧见}"),
+    ("好几", "{好几|多}"),
+    ("特别", "{特别|格外|尤其}"),
+    ("非常", "{非常|十分|相当}"),
+    ("比较", "{比较|相对|较为|有些}"),
+    ("大量", "{大量|成批|大肆}"),
+    ("具体", "{具体|详细|明确}"),
+    ("标准", "{标准|数额|办法}"),
+    ("处罚", "{处罚|处理|惩处}"),
+    ("违法", "{违法|违规}"),
+    ("设置", "{设置|设立|增设}"),
+    ("建立", "{建立|建起|健全}"),
+    ("这个", "{这个|这}"),
+    ("就是", "{就是|便是}"),
+    ("只有", "{只有|仅有|就}"),
+    ("还有", "{还有|另有|仍有}"),
+    ("还在", "{还在|仍在|依然在}"),
+    ("已经", "{已经|早已|早就}"),
+    ("管理", "{管理|管控|监管}"),
+    ("影响", "{影响|危害}"),
+    ("多少", "{多少|几何}"),
+    ("方便", "{方便|便于}"),
+    ("才能", "{才能|才可以|才}"),
+    ("禁止垂钓", "禁止垂钓"),
+    ("网箱养殖", "网箱养殖"),
+    ("饮用水水源保护区", "饮用水水源保护区"),
+    ("禁止", "{禁止|严禁|不准|不许}"),
+    ("不明确", "{不明确|不清楚|不清晰}"),
+    ("明确", "{明确|写明|清楚规定}"),
+    ("实行", "{实行|推行|实施}"),
+    ("增加", "{增加|增设|补充}"),
+    ("严格", "{严格|从严}"),
+    ("给予", "{给予|给|予以}"),
+    ("合理", "{合理|适当|足额}"),
+    ("发放", "{发放|发|支付}"),
+    ("限期", "{限期|在限定期限内|按期}"),
+    ("开展", "{开展|组织|进行}"),
+    ("向社会", "{向社会|向公众|对外}"),
+    ("渔民", "{渔民|打鱼的|渔户}"),
+    ("干部", "{干部|村干部|领导}"),
+    ("企业", "{企业|厂家|公司}"),
+    ("工厂", "{工厂|厂子|企业}"),
+    ("事情", "{事情|事|事儿}"),
+    ("觉得", "{觉得|认为|感觉}"),
+    ("几个", "{几个|几名|好几个}"),
+    ("效果", "{效果|成效|作用}"),
+    ("作用", "{作用|效果}"),
+    ("负责", "{负责|牵头|担责}"),
+    ("落实", "{落实|兑现|执行}"),
+    ("执行", "{执行|实施|落地}"),
+    ("监督", "{监督|监管|督促}"),
+    ("部门", "{部门|单位|机关}"),
+    ("单位", "{单位|部门}"),
+    ("设施", "{设施|设备}"),
+    ("经费", "{经费|资金|钱}"),
+    ("资金", "{资金|钱款|经费}"),
+    ("沿湖", "{沿湖|环湖|湖边}"),
+    ("普遍", "{普遍|大面积|广泛}"),
+    ("其他", "{其他|其它|别的}"),
+    ("每天", "{每天|天天|每日}"),
+    ("周末", "{周末|周六周日|双休日}"),
+    ("夏天", "{夏天|夏季|暑天}"),
+    ("冬天", "{冬天|冬季|入冬以后}"),
+    ("节假日", "{节假日|过节放假|假期}"),
+    ("所以", "{所以|因此|因而}"),
+    ("如果", "{如果|要是|假如}"),
+    ("而且", "{而且|并且|还}"),
+    ("但是", "{但是|可是|不过|然而}"),
+    ("治理", "{治理|整治|治}"),
+    ("整改", "{整改|改正|整治}"),
+    ("处理", "{处理|处置}"),
+    ("污水处理", "污水处理"),
+    ("禁止行为", "{禁止行为|禁止性行为|禁止的行为}"),
+    ("怎么", "{怎么|咋|如何}"),
+    ("什么", "{什么|啥}"),
+    ("多久", "{多久|多长时间}"),
+    ("地方", "{地方|地儿|地段}"),
+    ("可以", "{可以|能够|可}"),
+    ("都是", "{都是|全是|基本都是}"),
+    ("只说", "{只说|只写了|仅规定}"),
+    ("没有提", "{没有提|没提|只字未提}"),
+    ("差距很大", "{差距很大|差距不小|差得远}"),
+    ("一定范围", "一定范围"),
+];
+
+/// The material with every synonym turned into a choice, built once.
+struct Material {
+    topics: Vec<TopicText>,
+    greetings: Vec<Tpl>,
+    self_intros: Vec<Tpl>,
+    fisher_intros: Vec<Tpl>,
+    fisher_sayings: Vec<Tpl>,
+    deputy_intros: Vec<Tpl>,
+    department_intros: Vec<Tpl>,
+    organization_intros: Vec<Tpl>,
+    enterprise_intros: Vec<Tpl>,
+    article_intros: Vec<Tpl>,
+    expert_frames: Vec<Tpl>,
+    expert_notes: Vec<Tpl>,
+    openers: Vec<(Tpl, &'static str)>,
+    observation_leads: Vec<Tpl>,
+    consequences: Vec<Tpl>,
+    proposal_tails: Vec<Tpl>,
+    also: Vec<Tpl>,
+    closings: Vec<Tpl>,
+    fillers: Vec<Tpl>,
+    legal_reasons: Vec<Tpl>,
+    times: Vec<Tpl>,
+    who: Vec<Tpl>,
+    generic_obs: Vec<Tpl>,
+    generic_props: Vec<Tpl>,
+}
+
+/// A topic's observations, proposals and reasons, prepared.
+struct TopicText {
+    obs: Vec<Tpl>,
+    props: Vec<Tpl>,
+    reasons: Vec<Tpl>,
+}
+
+fn material() -> &'static Material {
+    static M: OnceLock<Material> = OnceLock::new();
+    M.get_or_init(|| {
+        assert_eq!(TOPIC_NOUNS.len(), TOPICS.len());
+        let v = |xs: &[&str]| xs.iter().map(|s| compile(&vary(s))).collect::<Vec<Tpl>>();
+        Material {
+            topics: TOPICS
+                .iter()
+                .map(|t| TopicText {
+                    obs: v(t.obs),
+                    props: v(t.props),
+                    reasons: v(t.reasons),
+                })
+                .collect(),
+            greetings: v(GREETINGS),
+            self_intros: v(SELF_INTROS),
+            fisher_intros: v(FISHER_INTROS),
+            fisher_sayings: v(FISHER_SAYINGS),
+            deputy_intros: v(DEPUTY_INTROS),
+            department_intros: v(DEPARTMENT_INTROS),
+            organization_intros: v(ORGANIZATION_INTROS),
+            enterprise_intros: v(ENTERPRISE_INTROS),
+            article_intros: v(ARTICLE_INTROS),
+            expert_frames: v(EXPERT_FRAMES),
+            expert_notes: v(EXPERT_NOTES),
+            openers: OPENERS
+                .iter()
+                .map(|&(o, e)| (compile(&vary(o)), e))
+                .collect(),
+            observation_leads: v(OBSERVATION_LEADS),
+            consequences: v(CONSEQUENCES),
+            proposal_tails: v(PROPOSAL_TAILS),
+            also: v(ALSO),
+            closings: v(CLOSINGS),
+            fillers: v(FILLERS),
+            legal_reasons: v(LEGAL_REASONS),
+            times: v(TIMES),
+            who: v(WHO),
+            generic_obs: v(GENERIC_OBS),
+            generic_props: v(GENERIC_PROPS),
+        }
+    })
+}
+
+/// Turns every synonym key outside quotation marks (“…”, 《…》) and outside `{…}` choices into
+/// the choice of its forms; longer keys first.
+fn vary(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 2);
+    let (mut quoted, mut braces) = (0i32, 0i32);
+    let mut rest = s;
+    'outer: while let Some(c) = rest.chars().next() {
+        match c {
+            '“' | '《' => quoted += 1,
+            '”' | '》' => quoted -= 1,
+            '{' => braces += 1,
+            '}' => braces -= 1,
+            _ => {}
+        }
+        if quoted == 0 && braces == 0 {
+            let mut best: Option<&(&str, &str)> = None;
+            for e in SYNONYMS {
+                if rest.starts_with(e.0) && best.is_none_or(|b| b.0.len() < e.0.len()) {
+                    best = Some(e);
+                }
+            }
+            if let Some(&(k, forms)) = best {
+                out.push_str(forms);
+                rest = &rest[k.len()..];
+                continue 'outer;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// A template compiled once: literal text, `#X` slots and `{a|b}` choices.
+struct Tpl(Box<[Part]>);
+
+enum Part {
+    Lit(Box<str>),
+    Slot(u8),
+    Choice(Box<[Tpl]>),
+}
+
+/// Something [`Generator::render_into_piece`] renders: a compiled template or template text.
+trait Template {
+    fn render(&self, g: &mut Generator, piece: &mut String, art: Option<u32>);
+}
+
+impl Template for str {
+    fn render(&self, g: &mut Generator, piece: &mut String, art: Option<u32>) {
+        g.expand(piece, self, art);
+    }
+}
+
+impl Template for Tpl {
+    fn render(&self, g: &mut Generator, piece: &mut String, art: Option<u32>) {
+        g.render_tpl(piece, self, art);
+    }
+}
+
+fn compile(s: &str) -> Tpl {
+    let mut i = 0;
+    let t = compile_seq(s, &mut i);
+    assert_eq!(i, s.len(), "unbalanced braces in {s}");
+    t
+}
+
+/// A sequence up to the end, or up to a `|` or `}` of the enclosing choice.
+fn compile_seq(s: &str, i: &mut usize) -> Tpl {
+    let b = s.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = *i;
+    let lit = |parts: &mut Vec<Part>, from: usize, to: usize| {
+        if to > from {
+            parts.push(Part::Lit(s[from..to].into()));
+        }
+    };
+    while *i < b.len() {
+        match b[*i] {
+            b'#' => {
+                lit(&mut parts, start, *i);
+                parts.push(Part::Slot(b.get(*i + 1).copied().unwrap_or(b' ')));
+                *i = (*i + 2).min(b.len());
+                start = *i;
+            }
+            b'{' => {
+                lit(&mut parts, start, *i);
+                *i += 1;
+                let mut alts = Vec::new();
+                loop {
+                    alts.push(compile_seq(s, i));
+                    let end = b.get(*i).copied();
+                    *i += 1;
+                    if end != Some(b'|') {
+                        assert_eq!(end, Some(b'}'), "unclosed brace in {s}");
+                        break;
+                    }
+                }
+                parts.push(Part::Choice(alts.into()));
+                start = *i;
+            }
+            b'|' | b'}' => break,
+            _ => *i += 1,
+        }
+    }
+    lit(&mut parts, start, *i);
+    Tpl(parts.into())
+}
 
 const CAMPAIGNS: &[&str] = &[
     "我们郑重建议在《青澜市青澜湖保护条例》中明确规定：全面禁止在青澜湖水域从事网箱养殖，现有网箱一年内全部清理。网箱养鱼大量投饵投药，残饵和鱼粪是湖水富营养化、蓝藻暴发的重要原因。为了子孙后代的一湖清水，请立法机关采纳！",
@@ -1397,8 +1945,8 @@ const TOPICS: &[Topic] = &[
         weight: 2,
         arts: &[1],
         obs: &[
-            "第一条立法依据只列了水法、水污染防治法和湿地保护法。",
-            "青澜湖承担着区域蓄洪调洪的功能，立法依据里却没有防洪法。",
+            "第一条{立法依据|依据}{只列了|仅列举了|只写了}{水法、水污染防治法和湿地保护法|三部法律}{，不够全面|，漏了几部|}。",
+            "青澜湖{承担着|还有|担负着}{区域蓄洪调洪的功能|蓄洪调洪的任务|防洪的功能}，{立法依据里|第一条里|依据中}{却没有防洪法|没列防洪法|偏偏漏了防洪法}。",
             "条例多处涉及渔业管理，依据中没有渔业法。",
         ],
         props: &[
@@ -1419,7 +1967,7 @@ const TOPICS: &[Topic] = &[
             "第二条说入湖河流沿岸“一定范围”，这个范围到底多大没有说清楚。",
             "我家在#P，离湖大概#N00米，不知道算不算保护范围。",
             "现在湖边的界桩很多已经倒了，有的被人拿去垫路。",
-            "一级保护区只划到最高蓄水位线外五十米，湖边的餐馆、民宿都在五十米以外。",
+            "一级保护区{只划到|只到|仅划到}最高蓄水位线外五十米，{湖边的餐馆、民宿|沿湖的饭店、民宿|那些农家乐}{都在五十米以外|全在范围外|一个也管不到}。",
         ],
         props: &[
             "把一级保护区的陆域范围从五十米扩大到一百米",
@@ -1458,8 +2006,8 @@ const TOPICS: &[Topic] = &[
         weight: 3,
         arts: &[4],
         obs: &[
-            "第四条说经费列入本级财政预算，但沿湖区县财力差距很大。",
-            "东岸县和西溪县财政比较紧张，光靠县里很难完成治理任务。",
+            "第四条{说|规定}经费列入本级财政预算，{但|可}沿湖{区县|各县区}{财力差距很大|穷的穷富的富|财政状况不一样}。",
+            "{东岸县和西溪县|东岸县|西溪县}财政{比较紧张|很困难|吃紧}，{光靠县里|单靠县级财政|县里自己}{很难完成治理任务|拿不出这么多钱|根本治不过来}。",
         ],
         props: &[
             "明确市级财政对东岸县、西溪县给予专项转移支付",
@@ -1523,7 +2071,7 @@ const TOPICS: &[Topic] = &[
         weight: 3,
         arts: &[7],
         obs: &[
-            "第七条三级湖长只写到乡镇，街道也有湖岸线。",
+            "第七条{三级湖长|湖长体系}{只写到乡镇|只到乡镇一级}，{街道也有湖岸线|可街道也有岸线|漏了街道和村}。",
             "我们#P也设了村级湖长，但条例里没有。",
             "湖长公示牌上的电话打过去经常没人接。",
         ],
@@ -1546,7 +2094,7 @@ const TOPICS: &[Topic] = &[
         weight: 6,
         arts: &[8, 45],
         obs: &[
-            "第八条生态补偿只说了“给予补偿”，补偿标准、对象都没有写。",
+            "第八条{生态补偿|关于补偿}{只说了|只写了一句}“给予补偿”，{补偿标准、对象|补多少、补给谁|标准和程序}{都没有写|一概没提|全是空白}。",
             "我们#P的村民为了保护湖水，养殖场拆了、地也不让种了，补偿一直没有落实。",
             "上游的西溪县为保护水质付出了很大代价。",
         ],
@@ -1586,7 +2134,7 @@ const TOPICS: &[Topic] = &[
         weight: 4,
         arts: &[10, 50],
         obs: &[
-            "举报电话打过去，经常是转来转去没有结果。",
+            "举报电话{打过去|打了好几次}，{经常是|往往|每次都}{转来转去|推来推去|让等通知}没有结果。",
             "我曾经举报过#P有人夜里电鱼，过了#N天才有人来。",
             "第五十条说查证属实给予奖励，奖多少没说。",
         ],
@@ -1608,7 +2156,7 @@ const TOPICS: &[Topic] = &[
         weight: 3,
         arts: &[11, 13],
         obs: &[
-            "第十一条规划编制只说报省政府批准，没有提公众参与。",
+            "第十一条{规划编制|编规划}{只说报省政府批准|只写了报批|只提到省政府批准}，{没有提公众参与|公众参与一个字都没有|没说要听群众意见}。",
             "以前的旅游规划把湖边好几处湿地都规划成了酒店。",
         ],
         props: &[
@@ -1627,7 +2175,7 @@ const TOPICS: &[Topic] = &[
         arts: &[14, 56],
         obs: &[
             "#P那一片湖面全是网箱，远看像个城墙。",
-            "网箱养鱼大量投饵投药，残饵和鱼粪是湖水富营养化的重要原因。",
+            "{网箱养鱼|养网箱的|网箱里养鱼}{大量投饵投药|把饲料和药往湖里撒|天天投饵喂药}，{残饵和鱼粪|吃剩的饲料和鱼粪|饵料鱼粪}{是|就是|正是}{湖水富营养化|湖水变绿发臭|水质变差}的{重要原因|主要原因|罪魁祸首}。",
             "第十四条只禁止一级保护区内围网养殖，没有禁止网箱养殖。",
             "夜里还有人在#P一带电鱼，电瓶一开，大鱼小鱼全死了。",
         ],
@@ -1751,9 +2299,9 @@ const TOPICS: &[Topic] = &[
         weight: 6,
         arts: &[23, 24, 49],
         obs: &[
-            "现在的水质监测数据只有每月一次，公众根本查不到。",
+            "{现在的|目前|眼下}水质监测数据{只有每月一次|一个月才测一次|更新很慢}，{公众|老百姓|我们}{根本查不到|上网也找不到|想看都看不到}。",
             "#R入湖口的水经常发黑发臭。",
-            "湖边有个水质自动监测站，屏幕上的数字好几年没变过。",
+            "湖边{有个|立着一个|那个}水质自动监测站，{屏幕上的数字|显示屏上的数|上面的数据}{好几年没变过|从来没变过|一直是那几个数|常年黑屏}。",
         ],
         props: &[
             "在各主要入湖河流设立水质自动监测站，数据实时公开",
@@ -1780,7 +2328,7 @@ const TOPICS: &[Topic] = &[
         obs: &[
             "#P的生活污水直接排进湖里，雨天更严重。",
             "污水处理厂晚上偷偷停运，第二天早上水面上全是泡沫。",
-            "雨污分流喊了好多年，老城区还是混着排。",
+            "雨污分流{喊了好多年|说了十几年|年年提}，{老城区|#P一带|很多小区}{还是混着排|照样雨污混流|管子还是一根}。",
         ],
         props: &[
             "规定沿湖城镇污水处理厂的出水标准不低于地表水Ⅳ类",
@@ -1814,7 +2362,7 @@ const TOPICS: &[Topic] = &[
         weight: 8,
         arts: &[27, 14, 57],
         obs: &[
-            "周末湖边垃圾特别多，塑料瓶、外卖盒到处都是。",
+            "{周末|节假日|一到晚上}湖边垃圾{特别多|多得吓人|堆成山}，{塑料瓶、外卖盒|饮料瓶、零食袋|烧烤签子、啤酒瓶}{到处都是|扔得满地|漂在水面上}。",
             "#P岸边堆了好几堆建筑垃圾，一直没人清理。",
             "农村的垃圾桶太少，村民就把垃圾往沟里倒，一下雨全冲进湖里。",
             "湖边的垃圾桶满了也没人倒，风一吹到处飞。",
@@ -1861,7 +2409,7 @@ const TOPICS: &[Topic] = &[
         weight: 5,
         arts: &[30, 38, 59],
         obs: &[
-            "湖上的游船越来越多，柴油味很重。",
+            "湖上的游船{越来越多|一年比一年多|多得数不过来}，{柴油味很重|一股柴油味|突突突冒黑烟}。",
             "有的游船直接往湖里倒垃圾、排污水。",
             "节假日游船太多，#P码头经常排长队，安全也有隐患。",
             "码头的污染物接收设施形同虚设。",
@@ -1940,9 +2488,9 @@ const TOPICS: &[Topic] = &[
         weight: 9,
         arts: &[36, 61],
         obs: &[
-            "湖边钓鱼的人太多，扔的鱼线、饵料袋到处都是。",
+            "湖边{钓鱼的人|钓鱼的|钓友}{太多|一到周末就扎堆|越来越多}，{扔的鱼线、饵料袋|鱼线、饵料袋、烟头|丢下的鱼钩鱼线}到处都是。",
             "每年夏天都有人在#P野泳，去年还淹死了人。",
-            "第三十六条说在划定区域垂钓，但区域在哪没公布。",
+            "第三十六条{说|规定}在划定区域垂钓，{但区域在哪没公布|可垂钓区到现在也没划|哪里能钓谁也说不清}。",
             "我钓了#N年鱼，从来都是把垃圾带走的，不能一刀切。",
         ],
         props: &[
@@ -1970,9 +2518,9 @@ const TOPICS: &[Topic] = &[
         weight: 9,
         arts: &[37, 62],
         obs: &[
-            "禁渔期由农业农村部门确定，每年时间都不一样，渔民搞不清楚。",
-            "禁渔期一禁就是四个月，我们打鱼的靠啥过日子？",
-            "禁渔期夜里还有人偷偷下网，#P那边最多。",
+            "禁渔期{由农业农村部门确定|由部门说了算|是农业农村部门定的}，{每年时间都不一样|年年时间都在变|有时三月有时四月}，{渔民|我们渔民|打鱼的}{搞不清楚|记不住|经常弄错}{，一不小心就违规了|，稀里糊涂就被罚了|}。",
+            "禁渔期{一禁就是|一下子禁|一禁}{四个月|一百多天|大半个春夏}，{我们打鱼的|俺们渔民|一家老小}{靠啥过日子|吃什么|怎么活}？",
+            "禁渔期{夜里|半夜|天不亮}{还有人偷偷下网|照样有人下地笼|有人开快艇偷捕}，#P{那边最多|一带最严重|几乎天天有}。",
         ],
         props: &[
             "把禁渔期直接写成每年三月一日至六月三十日",
@@ -2052,7 +2600,7 @@ const TOPICS: &[Topic] = &[
         weight: 4,
         arts: &[44, 64],
         obs: &[
-            "每年冬天#P那边来很多候鸟，有人为了拍照驱赶鸟。",
+            "{每年冬天|入冬以后|十一月前后}#P{那边|一带}{来很多候鸟|有成群的候鸟|落满了水鸟}，{有人为了拍照驱赶鸟|拍鸟的人拿石头赶鸟|有人放无人机追着鸟拍}。",
             "有人在湖边用网捕鸟，还有投毒的。",
             "候鸟越冬期间，湖边的烟花爆竹声音很大。",
             "第四十四条说“候鸟越冬期间”，到底是几月到几月？",
@@ -2073,7 +2621,7 @@ const TOPICS: &[Topic] = &[
         weight: 4,
         arts: &[46],
         obs: &[
-            "每年夏天湖水都发绿发臭，蓝藻一层一层的。",
+            "{每年夏天|一到七八月|天一热}湖水{都发绿发臭|就变绿变臭|绿得像油漆}，蓝藻{一层一层的|厚厚一层|漂得到处都是}。",
             "#P湖湾的蓝藻最严重，打捞船根本忙不过来。",
         ],
         props: &[
@@ -2133,9 +2681,9 @@ const TOPICS: &[Topic] = &[
         weight: 6,
         arts: &[54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64],
         obs: &[
-            "法律责任部分的罚款普遍偏低。",
-            "罚款幅度跨度太大，执法人员自由裁量空间太大。",
-            "污水处理厂擅自停运危害很大，但法律责任一章没有对应的罚则。",
+            "{法律责任部分|法律责任一章|最后几条}的{罚款|罚款数额}{普遍偏低|都太低|低得不痛不痒}{，起不到震慑作用|，违法的人根本不怕|}。",
+            "{罚款幅度|罚款的上下限}{跨度太大|差了好几倍|拉得太开}，{执法人员|执法的人|基层执法}{自由裁量空间太大|说罚多少就罚多少|容易搞人情执法}。",
+            "污水处理厂{擅自停运|偷偷停运|不正常运行}{危害很大|后果严重|对湖水伤害极大}，{但|可|然而}法律责任一章{没有对应的罚则|找不到对应的处罚|没写怎么罚}。",
         ],
         props: &[
             "提高罚款数额，对单位和个人分别规定",
@@ -2159,8 +2707,8 @@ const TOPICS: &[Topic] = &[
         weight: 2,
         arts: &[66, 67],
         obs: &[
-            "第六十六条只解释了三个用语，“生态水位”也应当解释。",
-            "条例2027年1月1日施行，时间太晚了。",
+            "第六十六条{只解释了|仅解释了|就解释了}{三个|3个}用语，{“生态水位”|“生态缓冲带”|“入湖河流”}{也应当解释|也该解释一下|同样需要界定|却没有解释}。",
+            "条例{2027年1月1日施行|要到2027年才施行|定在2027年施行}，{时间太晚了|等得太久了|拖得太长了}。",
         ],
         props: &[
             "增加“生态缓冲带”“湖泊管理机构”等用语的含义",
@@ -2218,6 +2766,76 @@ const TOPICS: &[Topic] = &[
         reasons: &["这些都是群众身边的小事。"],
         quotes: &[],
     },
+];
+
+/// What each topic (in the order of [`TOPICS`]) is about, for the generic sentences (`#X`).
+const TOPIC_NOUNS: [&[&str]; 41] = [
+    &["立法依据", "立法目的", "上位法依据"],
+    &["保护范围", "一级保护区的范围", "界桩", "保护区的边界"],
+    &["基本原则", "条例的原则性规定", "公众参与"],
+    &["保护经费", "财政投入", "专项资金"],
+    &["湖泊管理机构", "湖管中心", "执法主体"],
+    &["部门职责", "多头管理", "职责分工"],
+    &["湖长制", "村级湖长", "湖长公示牌"],
+    &["生态补偿", "补偿款", "退田还湖的补偿", "补偿标准"],
+    &["宣传教育", "普法宣传", "环保教育"],
+    &["举报奖励", "举报电话", "群众举报"],
+    &["保护规划", "规划编制", "旅游规划"],
+    &["网箱养殖", "电鱼", "地笼", "网箱", "围网养殖", "非法捕捞"],
+    &["二级保护区", "畜禽养殖场", "高尔夫球场"],
+    &["环评", "湖边的民宿", "违规建设", "农家乐"],
+    &["企业搬迁", "砂石厂", "沿湖小化工", "关停企业"],
+    &["生态水位", "私自取水", "抽水浇地"],
+    &["饮用水水源", "饮用水水源保护区", "自来水"],
+    &["水质监测", "监测数据", "总磷超标", "入湖河流水质"],
+    &["污水处理", "生活污水", "雨污分流", "污水管网"],
+    &["排污口", "偷排", "暗管"],
+    &["垃圾", "建筑垃圾", "垃圾清运", "乱扔垃圾", "生活垃圾"],
+    &["化肥农药", "面源污染", "畜禽粪污"],
+    &["游船", "燃油游船", "游船码头", "船舶污染"],
+    &["湖边洗车", "洗车", "清洗油桶"],
+    &["应急预案", "死鱼事件", "突发污染"],
+    &["岸线", "私人会所", "违章建筑", "环湖步道"],
+    &["垂钓", "钓鱼", "野泳", "夜钓", "垂钓区"],
+    &["禁渔期", "禁渔", "偷捕", "退捕渔民"],
+    &["巡查", "综合执法", "违建"],
+    &["湿地", "芦苇荡", "生态缓冲带", "人工湿地"],
+    &["放生", "外来物种", "增殖放流", "巴西龟"],
+    &["候鸟", "水鸟", "鸟类栖息地", "观鸟"],
+    &["蓝藻", "蓝藻打捞", "水华"],
+    &["考核", "人大监督", "目标责任"],
+    &["信息共享", "智慧监管平台", "数据共享"],
+    &["志愿者", "志愿服务", "巡护志愿者"],
+    &["罚款", "法律责任", "处罚力度", "罚款数额"],
+    &["用语解释", "施行日期", "附则"],
+    &["旅游", "停车", "公共厕所", "游客"],
+    &["征求意见", "立法宣传", "座谈会"],
+    &["公交", "路灯", "小区加装电梯"],
+];
+
+/// Sentences about any topic: `#X` is one of the topic's nouns.
+const GENERIC_OBS: &[&str] = &[
+    "{关于|说到|说起}#X{的问题|这件事|这一块}，{我们|老百姓|大家|周围的人}{意见很大|有话要说|关注很久了|一直很关心}。",
+    "#X{这个问题|这件事|这块}{在#P|在我们那边|在湖边}{拖了|存在了|反映了}{#N年|好多年|很久}了{，一直没解决|，没人管|，越拖越难办|}。",
+    "{条例|草案}{对|关于}#X的{规定|条款|内容}{太原则|不够具体|太笼统|可操作性不强|写得太粗}，{基层|执法人员|老百姓|我们}{不好执行|无所适从|看不明白|心里没底}。",
+    "{我|我今天}{最关心的是|主要想说说|想反映一下|就说一件事：}#X{的事|这块|的问题|}。",
+    "{#X管好了|#X的事解决了|#X落实了}，{湖|青澜湖|水质|湖里的生态}{才能|自然就能|才会}{好起来|变清|慢慢恢复|有起色}。",
+    "{现在|目前|这些年}#X{管得|抓得}{还不够|太松|不严|时紧时松}，#W{钻空子|无所顾忌|照样我行我素|屡教不改}。",
+    "#T{我|我们几个}{专门|特意|顺路}{去#P|到#P}{看了|了解了|问了}#X的{情况|事|落实情况}，{和条例写的|和宣传的|和报纸上说的}{差得远|不是一回事|两样}。",
+    "{在#X上|#X方面}，{#P|东岸县|西溪县|澜湖区}{做得|搞得}{还可以|不错|很差|一般}，{可以|值得|应该}{总结推广|好好学学|引以为戒}。",
+    "{我看|依我看|说句实话}，#X{不是小事|是大事|是老大难}，{光靠|单靠|只靠}{一个部门|罚款|宣传|喊口号}{解决不了|不行|管不住}。",
+    "{有人说|网上有人说|也有人担心}#X{管严了|一刀切|搞得太急}{会影响生计|老百姓吃不消|企业受不了}，{我觉得|我认为|我看}{要兼顾|得两头顾|要有过渡}。",
+];
+/// Proposals about any topic (read after an opener).
+const GENERIC_PROPS: &[&str] = &[
+    "{对|针对|就}#X{作出|制定|写上}{更具体|更严格|更细|更管用}的{规定|办法|条款}",
+    "{把|将}#X{的管理|的责任|这件事}{落实到人|落实到具体部门|纳入考核|写进湖长职责}",
+    "{加大|加强|强化}对#X的{监管|执法检查|巡查|督查}{力度|频次|}",
+    "{就|对}#X{开展|组织|搞一次}{专项整治|专项检查|联合执法|集中整治}",
+    "#X{的事|这块|的问题}{交给|由}{一个部门|湖泊管理机构|乡镇政府|街道}{统一管|牵头负责|负总责}",
+    "{在#P|先在#P|选几个村}{搞|开展}#X{试点|示范}，{成熟了|效果好了|总结经验后}再{推开|全面推广|写进条例}",
+    "{每年|每半年|每个季度}{向社会|向人大|向沿湖群众}{通报|公布|报告}#X的{进展|情况|整治结果}",
+    "{听取|多听听|征求}{沿湖群众|渔民|村民|专家|企业}{对#X的意见|关于#X的看法}，{再定|再作规定|不要拍脑袋}",
 ];
 
 /// Checks the generator's promises on a few thousand rows (benchmarks call it once; a
