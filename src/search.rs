@@ -485,8 +485,13 @@ pub fn search(
     let mut statuses = vec![0u64; Status::ALL.len()];
     let mut sources = vec![0u64; cols.sources.len()];
     let mut articles: FxHashMap<u64, u64> = FxHashMap::default();
-    let mut opinions: Vec<Best> = Vec::new();
-    // The opinion (its index in `opinions`, plus one) of each group, by representative.
+    // Opinions of one comment go straight to the running selection of the page's candidates;
+    // groups are gathered first (`groups`, `slot`: the index of each group's entry plus one,
+    // by representative), then join it.
+    let keep = page.max(1) * limit;
+    let mut top = TopOpinions::new(keep);
+    let mut singles = 0u64;
+    let mut groups: Vec<Best> = Vec::new();
     let mut slot: Vec<u32> = Vec::new();
     let mut recs = Vec::new();
     for (c, chunk) in hits.chunks(1024).enumerate() {
@@ -516,25 +521,38 @@ pub fn search(
                 size: r.size.max(1),
             };
             if best.size == 1 {
-                opinions.push(best);
+                singles += 1;
+                top.push(best);
                 continue;
             }
             if slot.is_empty() {
                 slot = vec![0; cols.len()];
             }
             match slot.get_mut(r.group as usize) {
-                Some(s) if *s > 0 => opinions[*s as usize - 1].absorb(best),
+                Some(s) if *s > 0 => groups[*s as usize - 1].absorb(best),
                 Some(s) => {
-                    opinions.push(best);
-                    *s = opinions.len() as u32;
+                    groups.push(best);
+                    *s = groups.len() as u32;
                 }
-                None => opinions.push(best),
+                None => {
+                    singles += 1;
+                    top.push(best);
+                }
             }
         }
     }
-    out.opinions = opinions.len() as u64;
+    out.opinions = singles + groups.len() as u64;
+    for g in groups {
+        top.push(g);
+    }
+    let opinions = top.finish();
     if std::env::var_os("LIFA_TRACE").is_some() {
-        eprintln!("eval {t1:?} gather {:?} scores {:?} facets {:?}", t2 - t1, t3 - t2, t0.elapsed() - t3);
+        eprintln!(
+            "eval {t1:?} gather {:?} scores {:?} facets {:?}",
+            t2 - t1,
+            t3 - t2,
+            t0.elapsed() - t3
+        );
     }
     for (i, n) in kinds.iter().enumerate() {
         if *n > 0 {
@@ -574,17 +592,6 @@ pub fn search(
 
     // One hit per opinion, best first; ties by date, newest first.
     let first = page.saturating_sub(1) * limit;
-    let order = |a: &Best, b: &Best| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.received.cmp(&a.received))
-            .then(a.key.cmp(&b.key))
-    };
-    if first + limit < opinions.len() {
-        opinions.select_nth_unstable_by(first + limit, order);
-        opinions.truncate(first + limit);
-    }
-    opinions.sort_by(order);
     let paths = index.batch_paths();
     for g in opinions.iter().skip(first).take(limit) {
         let Some(path) = paths.get(&cols.batch(g.ord)) else {
@@ -711,8 +718,7 @@ impl Filter {
         {
             return false;
         }
-        if self.kind.is_some_and(|k| k != r.kind) || self.channel.is_some_and(|c| c != r.channel)
-        {
+        if self.kind.is_some_and(|k| k != r.kind) || self.channel.is_some_and(|c| c != r.channel) {
             return false;
         }
         let d = i64::from(r.received);
@@ -729,7 +735,7 @@ impl Filter {
         {
             return false;
         }
-        !self.status.is_some_and(|s| s != ctx.status(o))
+        self.status.is_none_or(|s| s == ctx.status(o))
     }
 }
 
@@ -855,32 +861,9 @@ fn scores(index: &SearchIndex, expr: &Expr, hits: &[u32]) -> Result<Vec<f32>> {
         path: "index".into(),
         message: e.to_string(),
     };
-    let ords = index.doc_ords();
-    let places = ords.places(&searcher).map_err(index_error)?;
-    // Each hit's document, in one tight loop (a cache miss each), then split by segment.
-    let found: Vec<Option<(u32, u32)>> = hits.iter().map(|&o| places.of(o)).collect();
-    let mut segments: Vec<SegmentHits> = (0..searcher.segment_readers().len())
-        .map(|_| SegmentHits::default())
-        .collect();
-    for (i, p) in found.into_iter().enumerate() {
-        if let Some((s, d)) = p
-            && let Some(seg) = segments.get_mut(s as usize)
-        {
-            seg.docs.push(d);
-            seg.hits.push(i as u32);
-        }
-    }
-    for seg in &mut segments {
-        if !seg.docs.is_sorted() {
-            let mut pairs: Vec<(u32, u32)> =
-                seg.docs.iter().copied().zip(seg.hits.iter().copied()).collect();
-            pairs.sort_unstable();
-            (seg.docs, seg.hits) = pairs.into_iter().unzip();
-        }
-    }
     let query = HitDocs {
-        segments: Arc::new(segments),
-        places,
+        hits: Arc::new(hits.to_vec()),
+        ords: index.doc_ords(),
     };
     // When the words' postings are few beside the hits, tantivy walks them all and the
     // collector keeps the hits; otherwise the hits drive and the words are looked up.
@@ -899,28 +882,15 @@ fn scores(index: &SearchIndex, expr: &Expr, hits: &[u32]) -> Result<Vec<f32>> {
     Ok(out)
 }
 
-/// The hits in one tantivy segment: their documents, ascending, and their indexes in the hits.
-#[derive(Default)]
-struct SegmentHits {
-    docs: Vec<DocId>,
-    hits: Vec<u32>,
-}
-
-/// The documents of the hits: a query (matching them, score 0) and a collector of
-/// `(index in the hits, score)`.
+/// The hits as tantivy documents: a query (matching them, score 0) and a collector of
+/// `(index in the hits, score)`. A segment's documents map to ordinals through its `ord`
+/// column, read once ([`crate::index::DocOrds`]); in a segment whose ordinals ascend with its
+/// documents, both sides are walked in step.
 #[derive(Clone)]
 struct HitDocs {
-    /// By segment index in `places`.
-    segments: Arc<Vec<SegmentHits>>,
-    places: Arc<crate::index::Places>,
-}
-
-impl HitDocs {
-    fn of(&self, reader: &SegmentReader) -> Option<&SegmentHits> {
-        self.places
-            .segment(reader.segment_id())
-            .and_then(|s| self.segments.get(s as usize))
-    }
+    /// Ordinals, ascending.
+    hits: Arc<Vec<u32>>,
+    ords: crate::index::DocOrds,
 }
 
 impl std::fmt::Debug for HitDocs {
@@ -944,18 +914,36 @@ impl tantivy::query::Weight for HitDocs {
         reader: &SegmentReader,
         _: Score,
     ) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
-        let docs = self.of(reader).map(|s| s.docs.clone()).unwrap_or_default();
+        let seg = self.ords.of(reader)?;
+        let hits = &self.hits;
+        let mut docs = Vec::new();
+        if seg.sorted {
+            let mut c = 0;
+            for (d, &o) in seg.ords.iter().enumerate() {
+                while c < hits.len() && hits[c] < o {
+                    c += 1;
+                }
+                if c == hits.len() {
+                    break;
+                }
+                if hits[c] == o {
+                    docs.push(d as DocId);
+                }
+            }
+        } else {
+            for (d, &o) in seg.ords.iter().enumerate() {
+                if hits.binary_search(&o).is_ok() {
+                    docs.push(d as DocId);
+                }
+            }
+        }
         Ok(Box::new(tantivy::query::ConstScorer::new(
             Docs { docs, at: 0 },
             0.0,
         )))
     }
 
-    fn explain(
-        &self,
-        _: &SegmentReader,
-        _: DocId,
-    ) -> tantivy::Result<tantivy::query::Explanation> {
+    fn explain(&self, _: &SegmentReader, _: DocId) -> tantivy::Result<tantivy::query::Explanation> {
         Ok(tantivy::query::Explanation::new("lifa hit", 0.0))
     }
 }
@@ -973,7 +961,10 @@ impl tantivy::DocSet for Docs {
     }
 
     fn doc(&self) -> DocId {
-        self.docs.get(self.at).copied().unwrap_or(tantivy::TERMINATED)
+        self.docs
+            .get(self.at)
+            .copied()
+            .unwrap_or(tantivy::TERMINATED)
     }
 
     fn size_hint(&self) -> u32 {
@@ -982,8 +973,8 @@ impl tantivy::DocSet for Docs {
 }
 
 struct HitSegment {
-    query: HitDocs,
-    segment: Option<u32>,
+    hits: Arc<Vec<u32>>,
+    seg: Arc<crate::index::SegmentOrds>,
     at: usize,
     out: Vec<(u32, f32)>,
 }
@@ -994,8 +985,8 @@ impl Collector for HitDocs {
 
     fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<HitSegment> {
         Ok(HitSegment {
-            query: self.clone(),
-            segment: self.places.segment(seg.segment_id()),
+            hits: Arc::clone(&self.hits),
+            seg: self.ords.of(seg)?,
             at: 0,
             out: Vec::new(),
         })
@@ -1014,18 +1005,21 @@ impl SegmentCollector for HitSegment {
     type Fruit = Vec<(u32, f32)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let Some(seg) = self
-            .segment
-            .and_then(|s| self.query.segments.get(s as usize))
-        else {
+        let Some(&o) = self.seg.ords.get(doc as usize) else {
             return;
         };
-        // Documents arrive in order: move along this segment's hits.
-        while self.at < seg.docs.len() && seg.docs[self.at] < doc {
-            self.at += 1;
-        }
-        if seg.docs.get(self.at) == Some(&doc) {
-            self.out.push((seg.hits[self.at], score));
+        let hits = &self.hits;
+        let found = if self.seg.sorted {
+            // Documents arrive in order, and so do their ordinals.
+            while self.at < hits.len() && hits[self.at] < o {
+                self.at += 1;
+            }
+            (self.at < hits.len() && hits[self.at] == o).then_some(self.at)
+        } else {
+            hits.binary_search(&o).ok()
+        };
+        if let Some(i) = found {
+            self.out.push((i as u32, score));
         }
     }
 
@@ -1034,39 +1028,103 @@ impl SegmentCollector for HitSegment {
     }
 }
 
-/// Sub-strings of `text` (2 to 8 characters) that are words in the index.
+/// The words of `text` that rank its hits: from left to right, the longest sub-string (2 to 8
+/// characters; a query of one character is its own word) that is a word in the index, as
+/// jieba's default mode would cut a query. Long
+/// words have short postings, so ranking costs little beside finding the hits.
 fn known_words(searcher: &tantivy::Searcher, words: Field, text: &str) -> Vec<String> {
     let chars: Vec<char> = text
         .chars()
         .map(fold)
         .filter(|c| c.is_alphanumeric())
         .collect();
-    let mut out = Vec::new();
-    if chars.len() == 1 {
-        let w = chars[0].to_string();
-        if searcher
-            .doc_freq(&Term::from_field_text(words, &w))
+    let known = |w: &String| {
+        searcher
+            .doc_freq(&Term::from_field_text(words, w))
             .unwrap_or(0)
             > 0
-        {
+    };
+    let mut out: Vec<String> = Vec::new();
+    if chars.len() == 1 {
+        let w = chars[0].to_string();
+        if known(&w) {
             out.push(w);
         }
         return out;
     }
-    for len in 2..=chars.len().min(8) {
-        for start in 0..=chars.len() - len {
-            let w: String = chars[start..start + len].iter().collect();
-            if !out.contains(&w)
-                && searcher
-                    .doc_freq(&Term::from_field_text(words, &w))
-                    .unwrap_or(0)
-                    > 0
-            {
-                out.push(w);
+    let mut start = 0;
+    while start < chars.len() {
+        let longest = (2..=(chars.len() - start).min(8))
+            .rev()
+            .map(|len| chars[start..start + len].iter().collect::<String>())
+            .find(|w| known(w));
+        match longest {
+            Some(w) => {
+                start += w.chars().count();
+                if !out.contains(&w) {
+                    out.push(w);
+                }
             }
+            None => start += 1,
         }
     }
     out
+}
+
+/// The order of hits: best score first; ties by date, newest first, then by comment id.
+fn order(a: &Best, b: &Best) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(b.received.cmp(&a.received))
+        .then(a.key.cmp(&b.key))
+}
+
+/// The first `keep` opinions in [`order`], selected as they come: the buffer is cut back to
+/// `keep` whenever it doubles, so a query of 600,000 opinions never holds them all.
+struct TopOpinions {
+    keep: usize,
+    buf: Vec<Best>,
+    /// The last of the first `keep` at the latest cut: nothing after it can make the page.
+    bar: Option<Best>,
+}
+
+impl TopOpinions {
+    fn new(keep: usize) -> TopOpinions {
+        TopOpinions {
+            keep,
+            buf: Vec::with_capacity(2 * keep.max(1)),
+            bar: None,
+        }
+    }
+
+    fn push(&mut self, b: Best) {
+        if self.keep == 0
+            || self
+                .bar
+                .as_ref()
+                .is_some_and(|bar| order(&b, bar) != std::cmp::Ordering::Less)
+        {
+            return;
+        }
+        self.buf.push(b);
+        if self.buf.len() >= 2 * self.keep.max(512) {
+            self.cut();
+        }
+    }
+
+    fn cut(&mut self) {
+        if self.buf.len() > self.keep {
+            self.buf.select_nth_unstable_by(self.keep, order);
+            self.buf.truncate(self.keep);
+            self.bar = self.buf.iter().max_by(|a, b| order(a, b)).cloned();
+        }
+    }
+
+    fn finish(mut self) -> Vec<Best> {
+        self.cut();
+        self.buf.sort_by(order);
+        self.buf
+    }
 }
 
 /// Best hit of an opinion group.

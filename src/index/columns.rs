@@ -175,7 +175,10 @@ impl ColumnsBuf {
                 Section::Offset => self.offset.iter().for_each(|v| out.extend(v.to_le_bytes())),
                 Section::SortedKey => sorted.iter().for_each(|v| out.extend(v.0.to_le_bytes())),
                 Section::SortedOrd => sorted.iter().for_each(|v| out.extend(v.1.to_le_bytes())),
-                Section::ArtKeys => self.art_keys.iter().for_each(|v| out.extend(v.to_le_bytes())),
+                Section::ArtKeys => self
+                    .art_keys
+                    .iter()
+                    .for_each(|v| out.extend(v.to_le_bytes())),
             }
         }
         out

@@ -266,6 +266,77 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
         p
     }
 
+    /// Ordinals where pair `terms[i]` occurs at `p + i` for every `i`, appended to `out`.
+    ///
+    /// The pair with the shortest postings is decoded first: its comments, and in each the
+    /// positions where the phrase could start, are the candidates. Every other pair's
+    /// postings are then walked once, from the rarest, keeping the starts it confirms, and
+    /// only as far as the last candidate left.
+    fn phrase(&self, terms: &[usize], out: &mut Vec<u32>) {
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_by_key(|&i| self.data(terms[i]).len());
+        let first = order[0];
+        let p = self.postings(terms[first]);
+        // Candidates: (ordinal, range of its starts in `starts`).
+        let mut cands: Vec<(u32, u32, u32)> = Vec::with_capacity(p.ords.len());
+        let mut starts: Vec<u32> = Vec::new();
+        for (k, &ord) in p.ords.iter().enumerate() {
+            let from = starts.len() as u32;
+            for &pos in &p.pos[p.starts[k] as usize..p.starts[k + 1] as usize] {
+                if let Some(s) = pos.checked_sub(first as u32) {
+                    starts.push(s);
+                }
+            }
+            if starts.len() as u32 > from {
+                cands.push((ord, from, starts.len() as u32));
+            }
+        }
+        let mut positions: Vec<u32> = Vec::new();
+        for &li in &order[1..] {
+            if cands.is_empty() {
+                return;
+            }
+            let data = self.data(terms[li]);
+            let (mut at, mut ord, mut c) = (0usize, 0u32, 0usize);
+            let mut kept = 0usize;
+            while at < data.len() && c < cands.len() {
+                ord += get(data, &mut at);
+                let n = get(data, &mut at);
+                while c < cands.len() && cands[c].0 < ord {
+                    c += 1;
+                }
+                if c < cands.len() && cands[c].0 == ord {
+                    positions.clear();
+                    let mut pos = 0;
+                    for _ in 0..n {
+                        pos += get(data, &mut at);
+                        positions.push(pos);
+                    }
+                    let (o, a, b) = cands[c];
+                    let mut w = a;
+                    for r in a..b {
+                        let s = starts[r as usize];
+                        if positions.binary_search(&(s + li as u32)).is_ok() {
+                            starts[w as usize] = s;
+                            w += 1;
+                        }
+                    }
+                    if w > a {
+                        cands[kept] = (o, a, w);
+                        kept += 1;
+                    }
+                    c += 1;
+                } else {
+                    for _ in 0..n {
+                        get(data, &mut at);
+                    }
+                }
+            }
+            cands.truncate(kept);
+        }
+        out.extend(cands.iter().map(|c| c.0));
+    }
+
     /// The ordinals of this segment's comments that contain `chars` (folded), ascending.
     pub fn containing(&self, chars: &[char]) -> Vec<u32> {
         let mut out = Vec::new();
@@ -308,52 +379,17 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
                 }
             }
             _ => {
-                let mut lists = Vec::with_capacity(chars.len() - 1);
+                let mut terms = Vec::with_capacity(chars.len() - 1);
                 for w in chars.windows(2) {
                     match self.find(key(w[0], w[1])) {
-                        Some(i) => lists.push(self.postings(i)),
+                        Some(i) => terms.push(i),
                         None => return out,
                     }
                 }
-                phrase(&lists, &mut out);
+                self.phrase(&terms, &mut out);
             }
         }
         out
-    }
-}
-
-/// Ordinals where `lists[i]` occurs at `p + i` for every `i`.
-fn phrase(lists: &[Postings], out: &mut Vec<u32>) {
-    let Some(driver) = (0..lists.len()).min_by_key(|&i| lists[i].ords.len()) else {
-        return;
-    };
-    let mut cursor = vec![0usize; lists.len()];
-    let mut at = vec![0usize; lists.len()];
-    'docs: for &ord in &lists[driver].ords {
-        // The same comment in every list.
-        for (li, l) in lists.iter().enumerate() {
-            let c = &mut cursor[li];
-            while *c < l.ords.len() && l.ords[*c] < ord {
-                *c += 1;
-            }
-            if *c == l.ords.len() || l.ords[*c] != ord {
-                continue 'docs;
-            }
-            at[li] = *c;
-        }
-        let slice = |li: usize| {
-            let l = &lists[li];
-            &l.pos[l.starts[at[li]] as usize..l.starts[at[li] + 1] as usize]
-        };
-        for &p in slice(driver) {
-            let Some(start) = p.checked_sub(driver as u32) else {
-                continue;
-            };
-            if (0..lists.len()).all(|li| slice(li).binary_search(&(start + li as u32)).is_ok()) {
-                out.push(ord);
-                break;
-            }
-        }
     }
 }
 

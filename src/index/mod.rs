@@ -146,99 +146,43 @@ pub struct SearchIndex {
     doc_ords: DocOrds,
 }
 
-/// Where each comment lies in tantivy: its documents' ordinals per segment and, for a set of
-/// segments, the document of each ordinal. Read once per segment (and per set of segments).
+/// The ordinal of every document of each tantivy segment, read once per segment.
 #[derive(Clone, Default)]
-pub struct DocOrds(Arc<Mutex<DocOrdsCache>>);
+pub struct DocOrds(Arc<Mutex<rustc_hash::FxHashMap<tantivy::index::SegmentId, Arc<SegmentOrds>>>>);
 
-#[derive(Default)]
-struct DocOrdsCache {
-    segments: rustc_hash::FxHashMap<tantivy::index::SegmentId, Arc<Vec<u32>>>,
-    places: Option<Arc<Places>>,
-}
-
-/// The document of each ordinal, for one set of segments.
-pub struct Places {
-    segments: Vec<tantivy::index::SegmentId>,
-    /// Segment index << 32 | document, by ordinal; `u64::MAX` for none.
-    place: Vec<u64>,
-}
-
-impl Places {
-    /// `(segment index, document)` of an ordinal.
-    #[inline]
-    pub fn of(&self, ord: u32) -> Option<(u32, u32)> {
-        match self.place.get(ord as usize) {
-            Some(&p) if p != u64::MAX => Some(((p >> 32) as u32, p as u32)),
-            _ => None,
-        }
-    }
-
-    /// The index of a segment in the set.
-    pub fn segment(&self, id: tantivy::index::SegmentId) -> Option<u32> {
-        self.segments.iter().position(|s| *s == id).map(|i| i as u32)
-    }
+/// The ordinals of a segment's documents.
+pub struct SegmentOrds {
+    /// `ords[doc]`.
+    pub ords: Vec<u32>,
+    /// Whether they ascend, as in every segment one indexing thread writes (a merged segment's
+    /// may not).
+    pub sorted: bool,
 }
 
 impl DocOrds {
-    /// `ords[doc]` of a segment.
-    pub fn of(&self, seg: &tantivy::SegmentReader) -> tantivy::Result<Arc<Vec<u32>>> {
+    /// The ordinals of a segment's documents.
+    pub fn of(&self, seg: &tantivy::SegmentReader) -> tantivy::Result<Arc<SegmentOrds>> {
         let id = seg.segment_id();
-        if let Some(v) = self
-            .0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .segments
-            .get(&id)
-        {
+        if let Some(v) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
             return Ok(Arc::clone(v));
         }
         let col = seg.fast_fields().u64("ord")?;
         let docs: Vec<u32> = (0..seg.max_doc()).collect();
         let mut vals = vec![None; docs.len()];
         col.first_vals(&docs, &mut vals);
-        let ords: Arc<Vec<u32>> = Arc::new(
-            vals.into_iter()
-                .map(|v| v.map_or(u32::MAX, |o| o as u32))
-                .collect(),
-        );
+        let ords: Vec<u32> = vals
+            .into_iter()
+            .map(|v| v.map_or(u32::MAX, |o| o as u32))
+            .collect();
+        let ords = Arc::new(SegmentOrds {
+            sorted: ords.is_sorted(),
+            ords,
+        });
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .segments
             .insert(id, Arc::clone(&ords));
         Ok(ords)
-    }
-
-    /// The document of each ordinal among a searcher's segments (deleted documents left out).
-    pub fn places(&self, searcher: &tantivy::Searcher) -> tantivy::Result<Arc<Places>> {
-        let segments: Vec<_> = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| r.segment_id())
-            .collect();
-        if let Some(p) = &self.0.lock().unwrap_or_else(|e| e.into_inner()).places
-            && p.segments == segments
-        {
-            return Ok(Arc::clone(p));
-        }
-        let mut place: Vec<u64> = Vec::new();
-        for (i, r) in searcher.segment_readers().iter().enumerate() {
-            let ords = self.of(r)?;
-            let alive = r.alive_bitset();
-            for (d, &o) in ords.iter().enumerate() {
-                if o == u32::MAX || alive.is_some_and(|a| a.is_deleted(d as u32)) {
-                    continue;
-                }
-                if place.len() <= o as usize {
-                    place.resize(o as usize + 1, u64::MAX);
-                }
-                place[o as usize] = (i as u64) << 32 | d as u64;
-            }
-        }
-        let p = Arc::new(Places { segments, place });
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).places = Some(Arc::clone(&p));
-        Ok(p)
     }
 }
 
