@@ -458,33 +458,34 @@ pub fn search(
         return Ok(Results::default());
     };
     let filter = Filter::new(ws, &ctx, cols, filters)?;
-    let t0 = std::time::Instant::now();
     let mut hits = eval(index, expr);
-    let t1 = t0.elapsed();
     if filter.any {
         let mut keep = 0;
-        for i in 0..hits.len() {
-            let o = hits[i];
-            if filter.keeps(cols, &ctx, o, &cols.rec_of(o)) {
-                hits[keep] = o;
-                keep += 1;
+        let mut recs = Vec::new();
+        for c in 0..hits.len().div_ceil(1024) {
+            let (a, b) = (c * 1024, ((c + 1) * 1024).min(hits.len()));
+            cols.gather_into(&hits[a..b], &mut recs);
+            for (i, r) in (a..b).zip(&recs) {
+                let o = hits[i];
+                if filter.keeps(cols, &ctx, o, r) {
+                    hits[keep] = o;
+                    keep += 1;
+                }
             }
         }
         hits.truncate(keep);
     }
-    let t2 = t0.elapsed();
 
     let mut out = Results {
         total: hits.len() as u64,
         ..Results::default()
     };
     let scores = scores(index, expr, &hits)?;
-    let t3 = t0.elapsed();
     let mut kinds = vec![0u64; Kind::ALL.len()];
     let mut channels = vec![0u64; Channel::ALL.len()];
     let mut statuses = vec![0u64; Status::ALL.len()];
     let mut sources = vec![0u64; cols.sources.len()];
-    let mut articles: FxHashMap<u64, u64> = FxHashMap::default();
+    let mut articles = vec![0u64; cols.article_count()];
     // Opinions of one comment go straight to the running selection of the page's candidates;
     // groups are gathered first (`groups`, `slot`: the index of each group's entry plus one,
     // by representative), then join it.
@@ -510,7 +511,9 @@ pub fn search(
                 *n += 1;
             }
             for a in cols.articles_of(r) {
-                *articles.entry(a).or_default() += 1;
+                if let Some(n) = articles.get_mut(a as usize) {
+                    *n += 1;
+                }
             }
             let best = Best {
                 score: scores.get(c * 1024 + j).copied().unwrap_or(0.0),
@@ -546,14 +549,6 @@ pub fn search(
         top.push(g);
     }
     let opinions = top.finish();
-    if std::env::var_os("LIFA_TRACE").is_some() {
-        eprintln!(
-            "eval {t1:?} gather {:?} scores {:?} facets {:?}",
-            t2 - t1,
-            t3 - t2,
-            t0.elapsed() - t3
-        );
-    }
     for (i, n) in kinds.iter().enumerate() {
         if *n > 0 {
             out.facets.kind.insert(Kind::ALL[i].zh().to_string(), *n);
@@ -581,10 +576,14 @@ pub fn search(
                 .or_default() += n;
         }
     }
-    for (k, n) in &articles {
+    for (id, n) in articles.iter().enumerate() {
+        if *n == 0 {
+            continue;
+        }
+        let k = cols.article_key(id as u32);
         let label = ctx
             .labels
-            .get(k)
+            .get(&k)
             .cloned()
             .unwrap_or_else(|| format!("#{k:x}"));
         *out.facets.article.entry(label).or_default() += n;
@@ -623,7 +622,8 @@ struct Filter {
     until: Option<i64>,
     /// Contact points (by index) that match.
     sources: Option<Vec<bool>>,
-    articles: Option<FxHashSet<u64>>,
+    /// Articles (by index in the columns' table) that match.
+    articles: Option<Vec<bool>>,
     status: Option<u8>,
 }
 
@@ -670,7 +670,13 @@ impl Filter {
                         }
                     }
                 }
-                Some(keys)
+                let mut by_id = vec![false; cols.article_count()];
+                for k in keys {
+                    if let Some(id) = cols.article_id(k) {
+                        by_id[id as usize] = true;
+                    }
+                }
+                Some(by_id)
             }
         };
         let any = f.reg.is_some()
@@ -731,7 +737,9 @@ impl Filter {
             return false;
         }
         if let Some(a) = &self.articles
-            && !cols.articles_of(r).any(|k| a.contains(&k))
+            && !cols
+                .articles_of(r)
+                .any(|id| a.get(id as usize).copied().unwrap_or(false))
         {
             return false;
         }

@@ -57,6 +57,9 @@ struct Header {
     /// Comments no longer alive.
     #[serde(default)]
     dead: usize,
+    /// Distinct articles cited.
+    #[serde(default)]
+    k: usize,
     regs: Vec<String>,
     sources: Vec<String>,
 }
@@ -75,28 +78,33 @@ enum Section {
     SortedKey,
     /// The ordinal of each of `SortedKey`.
     SortedOrd,
-    ArtKeys,
+    /// Articles cited, each as its index in `ArtTable` (so counting them needs no hashing).
+    ArtIds,
+    /// The distinct articles cited, ascending.
+    ArtTable,
 }
 
-const SECTIONS: [Section; 6] = [
+const SECTIONS: [Section; 7] = [
     Section::Rec,
     Section::Batch,
     Section::Offset,
     Section::SortedKey,
     Section::SortedOrd,
-    Section::ArtKeys,
+    Section::ArtIds,
+    Section::ArtTable,
 ];
 
 const REC: usize = 32;
 
 impl Section {
-    /// Bytes taken by `n` comments and `m` citations.
-    fn len(self, n: usize, m: usize) -> usize {
+    /// Bytes taken by `n` comments, `m` citations of `k` articles.
+    fn len(self, n: usize, m: usize, k: usize) -> usize {
         match self {
             Section::Rec => REC * n,
             Section::Batch | Section::Offset | Section::SortedKey => 8 * n,
             Section::SortedOrd => 4 * n,
-            Section::ArtKeys => 8 * m,
+            Section::ArtIds => 4 * m,
+            Section::ArtTable => 8 * k,
         }
     }
 }
@@ -127,9 +135,14 @@ impl ColumnsBuf {
     pub fn to_bytes(&self) -> Vec<u8> {
         let n = self.len();
         let m = self.art_keys.len();
+        let mut table = self.art_keys.clone();
+        table.sort_unstable();
+        table.dedup();
+        let k = table.len();
         let header = serde_json::to_vec(&Header {
             n,
             m,
+            k,
             dead: self.alive.iter().filter(|&&a| a == 0).count(),
             regs: self.regs.clone(),
             sources: self.sources.clone(),
@@ -142,7 +155,7 @@ impl ColumnsBuf {
             .map(|(o, &k)| (k, o as u32))
             .collect();
         sorted.sort_unstable();
-        let body: usize = SECTIONS.iter().map(|s| s.len(n, m)).sum();
+        let body: usize = SECTIONS.iter().map(|s| s.len(n, m, k)).sum();
         let mut out = Vec::with_capacity(12 + header.len() + body);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(header.len() as u32).to_le_bytes());
@@ -175,10 +188,11 @@ impl ColumnsBuf {
                 Section::Offset => self.offset.iter().for_each(|v| out.extend(v.to_le_bytes())),
                 Section::SortedKey => sorted.iter().for_each(|v| out.extend(v.0.to_le_bytes())),
                 Section::SortedOrd => sorted.iter().for_each(|v| out.extend(v.1.to_le_bytes())),
-                Section::ArtKeys => self
-                    .art_keys
-                    .iter()
-                    .for_each(|v| out.extend(v.to_le_bytes())),
+                Section::ArtIds => self.art_keys.iter().for_each(|key| {
+                    let id = table.binary_search(key).unwrap_or(0) as u32;
+                    out.extend(id.to_le_bytes());
+                }),
+                Section::ArtTable => table.iter().for_each(|v| out.extend(v.to_le_bytes())),
             }
         }
         out
@@ -232,12 +246,13 @@ pub struct Columns<B> {
     bytes: B,
     n: usize,
     m: usize,
+    k: usize,
     dead: usize,
     /// Regulation names.
     pub regs: Vec<String>,
     /// Contact point names.
     pub sources: Vec<String>,
-    at: [usize; 6],
+    at: [usize; 7],
 }
 
 macro_rules! read {
@@ -256,12 +271,12 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
         }
         let hlen = u32::from_le_bytes(bytes[8..12].try_into().ok()?) as usize;
         let header: Header = serde_json::from_slice(bytes.get(12..12 + hlen)?).ok()?;
-        let (n, m) = (header.n, header.m);
-        let mut at = [0usize; 6];
+        let (n, m, k) = (header.n, header.m, header.k);
+        let mut at = [0usize; 7];
         let mut pos = 12 + hlen;
         for s in SECTIONS {
             at[s as usize] = pos;
-            pos += s.len(n, m);
+            pos += s.len(n, m, k);
         }
         if bytes.len() != pos {
             return None;
@@ -270,6 +285,7 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
             bytes,
             n,
             m,
+            k,
             dead: header.dead,
             regs: header.regs,
             sources: header.sources,
@@ -350,6 +366,11 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
         read!(self, Section::Offset, u64, o as usize)
     }
 
+    /// Comments still alive.
+    pub fn live(&self) -> usize {
+        self.n - self.dead
+    }
+
     /// Whether some comments are no longer alive.
     pub fn has_dead(&self) -> bool {
         self.dead > 0
@@ -370,17 +391,47 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
         out.extend(raw.iter().map(Rec::decode));
     }
 
-    /// The articles of a record.
-    pub fn articles_of(&self, r: &Rec) -> impl Iterator<Item = u64> + '_ {
+    /// The articles of a record, as indexes into the table of articles cited.
+    pub fn articles_of(&self, r: &Rec) -> impl Iterator<Item = u32> + '_ {
         let (a, k) = (r.art as usize, usize::from(r.nart));
-        (a..(a + k).min(self.m)).map(move |i| read!(self, Section::ArtKeys, u64, i))
+        (a..(a + k).min(self.m)).map(move |i| read!(self, Section::ArtIds, u32, i))
+    }
+
+    /// How many distinct articles are cited.
+    pub fn article_count(&self) -> usize {
+        self.k
+    }
+
+    /// The article ([`super::article_key`]) of an index into the table.
+    pub fn article_key(&self, id: u32) -> u64 {
+        if (id as usize) < self.k {
+            read!(self, Section::ArtTable, u64, id as usize)
+        } else {
+            0
+        }
+    }
+
+    /// The index of an article in the table.
+    pub fn article_id(&self, key: u64) -> Option<u32> {
+        let (mut lo, mut hi) = (0, self.k);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match read!(self, Section::ArtTable, u64, mid).cmp(&key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid as u32),
+            }
+        }
+        None
     }
 
     /// The articles a comment cites.
     pub fn articles(&self, o: u32) -> impl Iterator<Item = u64> + '_ {
-        let a = u32::from_le_bytes(self.rec(o, 20)) as usize;
-        let k = usize::from(u16::from_le_bytes(self.rec(o, 24)));
-        (a..(a + k).min(self.m)).map(move |i| read!(self, Section::ArtKeys, u64, i))
+        let r = self.rec_of(o);
+        self.articles_of(&r)
+            .map(|id| self.article_key(id))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     /// The ordinal of a comment id's key.
@@ -420,7 +471,7 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
                 .chain(std::iter::once(self.m as u32))
                 .collect(),
             art_keys: (0..self.m)
-                .map(|i| read!(self, Section::ArtKeys, u64, i))
+                .map(|i| self.article_key(read!(self, Section::ArtIds, u32, i)))
                 .collect(),
             regs: self.regs.clone(),
             sources: self.sources.clone(),

@@ -43,7 +43,7 @@ use self::rows::Row;
 
 /// Bumped when the schema, the tokenizers or lifa's own files change: an index of another
 /// version is rebuilt.
-const SCHEMA_VERSION: u32 = 6;
+const SCHEMA_VERSION: u32 = 7;
 /// Indexing memory budget (split across threads). Segments are never merged while a rebuild
 /// indexes, so the budget also sets how many segments a rebuild leaves.
 const WRITER_BUDGET: usize = 300_000_000;
@@ -167,13 +167,19 @@ impl DocOrds {
             return Ok(Arc::clone(v));
         }
         let col = seg.fast_fields().u64("ord")?;
-        let docs: Vec<u32> = (0..seg.max_doc()).collect();
-        let mut vals = vec![None; docs.len()];
-        col.first_vals(&docs, &mut vals);
-        let ords: Vec<u32> = vals
-            .into_iter()
-            .map(|v| v.map_or(u32::MAX, |o| o as u32))
-            .collect();
+        let n = seg.max_doc();
+        let mut ords: Vec<u32> = Vec::with_capacity(n as usize);
+        if col.get_cardinality() == tantivy::columnar::Cardinality::Full {
+            // Every document has its ordinal: decode them in blocks.
+            let mut block = [0u64; 1024];
+            for start in (0..n).step_by(block.len()) {
+                let len = (n - start).min(block.len() as u32) as usize;
+                col.values.get_range(u64::from(start), &mut block[..len]);
+                ords.extend(block[..len].iter().map(|&o| o as u32));
+            }
+        } else {
+            ords.extend((0..n).map(|d| col.first(d).map_or(u32::MAX, |o| o as u32)));
+        }
         let ords = Arc::new(SegmentOrds {
             sorted: ords.is_sorted(),
             ords,
@@ -475,9 +481,7 @@ impl SearchIndex {
 
     /// Live comments.
     fn live(&self) -> u64 {
-        self.columns.as_ref().map_or(0, |c| {
-            (0..c.len() as u32).filter(|&o| c.alive(o)).count() as u64
-        })
+        self.columns.as_ref().map_or(0, |c| c.live() as u64)
     }
 
     /// Indexes the new batches of a regulation and regroups all of its comments. One thread
