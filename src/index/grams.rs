@@ -151,8 +151,20 @@ fn put(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-#[inline]
+#[inline(always)]
 fn get(data: &[u8], at: &mut usize) -> u32 {
+    // Most differences fit in one byte.
+    match data.get(*at) {
+        Some(&b) if b < 0x80 => {
+            *at += 1;
+            u32::from(b)
+        }
+        _ => get_long(data, at),
+    }
+}
+
+#[inline(never)]
+fn get_long(data: &[u8], at: &mut usize) -> u32 {
     let mut v = 0u32;
     let mut shift = 0;
     while let Some(&b) = data.get(*at) {
