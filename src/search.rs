@@ -481,70 +481,42 @@ pub fn search(
         ..Results::default()
     };
     let scores = scores(index, expr, &hits)?;
-    let mut kinds = vec![0u64; Kind::ALL.len()];
-    let mut channels = vec![0u64; Channel::ALL.len()];
-    let mut statuses = vec![0u64; Status::ALL.len()];
-    let mut sources = vec![0u64; cols.sources.len()];
-    let mut articles = vec![0u64; cols.article_count()];
-    // Opinions of one comment go straight to the running selection of the page's candidates;
-    // groups are gathered first (`groups`, `slot`: the index of each group's entry plus one,
-    // by representative), then join it.
+    // Both cores count a large query, half of the hits each.
     let keep = page.max(1) * limit;
-    let mut top = TopOpinions::new(keep);
-    let mut singles = 0u64;
-    let mut groups: Vec<Best> = Vec::new();
-    let mut slot: Vec<u32> = Vec::new();
-    let mut recs = Vec::new();
-    for (c, chunk) in hits.chunks(1024).enumerate() {
-        cols.gather_into(chunk, &mut recs);
-        for (j, (&o, r)) in chunk.iter().zip(&recs).enumerate() {
-            if let Some(n) = kinds.get_mut(usize::from(r.kind)) {
-                *n += 1;
-            }
-            if let Some(n) = channels.get_mut(usize::from(r.channel)) {
-                *n += 1;
-            }
-            if let Some(n) = statuses.get_mut(usize::from(ctx.status(o))) {
-                *n += 1;
-            }
-            if let Some(n) = sources.get_mut(usize::from(r.source)) {
-                *n += 1;
-            }
-            for a in cols.articles_of(r) {
-                if let Some(n) = articles.get_mut(a as usize) {
-                    *n += 1;
-                }
-            }
-            let best = Best {
-                score: scores.get(c * 1024 + j).copied().unwrap_or(0.0),
-                received: r.received,
-                key: r.key,
-                ord: o,
-                copies: 1,
-                size: r.size.max(1),
-            };
-            if best.size == 1 {
-                singles += 1;
-                top.push(best);
-                continue;
-            }
-            if slot.is_empty() {
-                slot = vec![0; cols.len()];
-            }
-            match slot.get_mut(r.group as usize) {
-                Some(s) if *s > 0 => groups[*s as usize - 1].absorb(best),
-                Some(s) => {
-                    groups.push(best);
-                    *s = groups.len() as u32;
-                }
-                None => {
-                    singles += 1;
-                    top.push(best);
-                }
-            }
-        }
+    let half = if hits.len() >= 20_000 && num_threads() > 1 {
+        hits.len() / 2
+    } else {
+        hits.len()
+    };
+    let (mut tally, rest) = std::thread::scope(|s| {
+        let rest = (half < hits.len()).then(|| {
+            let (h, sc) = (&hits[half..], scores.get(half..).unwrap_or_default());
+            let ctx = &ctx;
+            s.spawn(move || Tally::count(cols, ctx, keep, h, sc))
+        });
+        let mine = Tally::count(
+            cols,
+            &ctx,
+            keep,
+            &hits[..half],
+            scores.get(..half).unwrap_or_default(),
+        );
+        (mine, rest.map(|h| h.join()))
+    });
+    if let Some(rest) = rest {
+        tally.merge(rest.unwrap_or_else(|e| std::panic::resume_unwind(e)));
     }
-    out.opinions = singles + groups.len() as u64;
+    out.opinions = tally.singles + tally.groups.len() as u64;
+    let Tally {
+        kinds,
+        channels,
+        statuses,
+        sources,
+        articles,
+        mut top,
+        groups,
+        ..
+    } = tally;
     for g in groups {
         top.push(g);
     }
@@ -609,6 +581,119 @@ pub fn search(
         });
     }
     Ok(out)
+}
+
+fn num_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Facet counts and opinions of some hits.
+struct Tally {
+    kinds: Vec<u64>,
+    channels: Vec<u64>,
+    statuses: Vec<u64>,
+    sources: Vec<u64>,
+    /// By index in the columns' table of articles.
+    articles: Vec<u64>,
+    /// Opinions of one comment go straight to the running selection of the page's candidates.
+    top: TopOpinions,
+    singles: u64,
+    /// Opinions of several comments, gathered before they join `top`.
+    groups: Vec<Best>,
+    /// The index in `groups` of each group, by representative.
+    slot: FxHashMap<u32, usize>,
+}
+
+impl Tally {
+    /// Counts `hits` (with their `scores`, aligned; empty when nothing scored).
+    fn count(
+        cols: &Columns<tantivy::directory::OwnedBytes>,
+        ctx: &Context,
+        keep: usize,
+        hits: &[u32],
+        scores: &[f32],
+    ) -> Tally {
+        let mut t = Tally {
+            kinds: vec![0; Kind::ALL.len()],
+            channels: vec![0; Channel::ALL.len()],
+            statuses: vec![0; Status::ALL.len()],
+            sources: vec![0; cols.sources.len()],
+            articles: vec![0; cols.article_count()],
+            top: TopOpinions::new(keep),
+            singles: 0,
+            groups: Vec::new(),
+            slot: FxHashMap::default(),
+        };
+        let mut recs = Vec::new();
+        for (c, chunk) in hits.chunks(1024).enumerate() {
+            cols.gather_into(chunk, &mut recs);
+            for (j, (&o, r)) in chunk.iter().zip(&recs).enumerate() {
+                let bump = |v: &mut Vec<u64>, i: usize| {
+                    if let Some(n) = v.get_mut(i) {
+                        *n += 1;
+                    }
+                };
+                bump(&mut t.kinds, usize::from(r.kind));
+                bump(&mut t.channels, usize::from(r.channel));
+                bump(&mut t.statuses, usize::from(ctx.status(o)));
+                bump(&mut t.sources, usize::from(r.source));
+                for a in cols.articles_of(r) {
+                    bump(&mut t.articles, a as usize);
+                }
+                let best = Best {
+                    score: scores.get(c * 1024 + j).copied().unwrap_or(0.0),
+                    received: r.received,
+                    key: r.key,
+                    ord: o,
+                    copies: 1,
+                    size: r.size.max(1),
+                };
+                if best.size == 1 {
+                    t.singles += 1;
+                    t.top.push(best);
+                } else {
+                    t.add_group(r.group, best);
+                }
+            }
+        }
+        t
+    }
+
+    fn add_group(&mut self, rep: u32, best: Best) {
+        match self.slot.entry(rep) {
+            std::collections::hash_map::Entry::Occupied(e) => self.groups[*e.get()].absorb(best),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(self.groups.len());
+                self.groups.push(best);
+            }
+        }
+    }
+
+    /// Adds another part's counts.
+    fn merge(&mut self, other: Tally) {
+        for (a, b) in [
+            (&mut self.kinds, &other.kinds),
+            (&mut self.channels, &other.channels),
+            (&mut self.statuses, &other.statuses),
+            (&mut self.sources, &other.sources),
+            (&mut self.articles, &other.articles),
+        ] {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        self.singles += other.singles;
+        for b in other.top.buf {
+            self.top.push(b);
+        }
+        let reps: Vec<(u32, usize)> = other.slot.into_iter().collect();
+        let mut groups: Vec<Option<Best>> = other.groups.into_iter().map(Some).collect();
+        for (rep, i) in reps {
+            if let Some(b) = groups.get_mut(i).and_then(Option::take) {
+                self.add_group(rep, b);
+            }
+        }
+    }
 }
 
 /// The filters, resolved against the index's columns.
