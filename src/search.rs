@@ -504,7 +504,7 @@ pub fn search(
         (mine, rest.map(|h| h.join()))
     });
     if let Some(rest) = rest {
-        tally.merge(rest.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        tally.merge(rest.unwrap_or_else(|e| std::panic::resume_unwind(e)), cols);
     }
     out.opinions = tally.singles + tally.groups.len() as u64;
     let Tally {
@@ -518,7 +518,7 @@ pub fn search(
         ..
     } = tally;
     for g in groups {
-        top.push(g);
+        top.push(g, cols);
     }
     let opinions = top.finish();
     for (i, n) in kinds.iter().enumerate() {
@@ -640,19 +640,21 @@ impl Tally {
                 for a in cols.articles_of(r) {
                     bump(&mut t.articles, a as usize);
                 }
-                let best = Best {
+                let mut best = Best {
                     score: scores.get(c * 1024 + j).copied().unwrap_or(0.0),
                     received: r.received,
-                    key: r.key,
+                    key: NO_KEY,
                     ord: o,
                     copies: 1,
-                    size: r.size.max(1),
+                    size: 1,
                 };
-                if best.size == 1 {
-                    t.singles += 1;
-                    t.top.push(best);
-                } else {
+                if r.grouped {
+                    best.key = cols.key(o);
+                    best.size = cols.size(o).max(1);
                     t.add_group(r.group, best);
+                } else {
+                    t.singles += 1;
+                    t.top.push(best, cols);
                 }
             }
         }
@@ -670,7 +672,7 @@ impl Tally {
     }
 
     /// Adds another part's counts.
-    fn merge(&mut self, other: Tally) {
+    fn merge(&mut self, other: Tally, cols: &Columns<tantivy::directory::OwnedBytes>) {
         for (a, b) in [
             (&mut self.kinds, &other.kinds),
             (&mut self.channels, &other.channels),
@@ -684,7 +686,7 @@ impl Tally {
         }
         self.singles += other.singles;
         for b in other.top.buf {
-            self.top.push(b);
+            self.top.push(b, cols);
         }
         let reps: Vec<(u32, usize)> = other.slot.into_iter().collect();
         let mut groups: Vec<Option<Best>> = other.groups.into_iter().map(Some).collect();
@@ -805,7 +807,7 @@ impl Filter {
         r: &Rec,
     ) -> bool {
         if let Some(reg) = self.reg
-            && reg != Some(r.reg)
+            && reg != Some(cols.reg(o))
         {
             return false;
         }
@@ -1190,14 +1192,31 @@ impl TopOpinions {
         }
     }
 
-    fn push(&mut self, b: Best) {
-        if self.keep == 0
-            || self
-                .bar
-                .as_ref()
-                .is_some_and(|bar| order(&b, bar) != std::cmp::Ordering::Less)
-        {
+    /// Offers an opinion; its key (read from the cold column) is looked up only if it may
+    /// make the page.
+    fn push(&mut self, mut b: Best, cols: &Columns<tantivy::directory::OwnedBytes>) {
+        if self.keep == 0 {
             return;
+        }
+        if let Some(bar) = &self.bar {
+            let rough = bar
+                .score
+                .total_cmp(&b.score)
+                .then(bar.received.cmp(&b.received));
+            if rough == std::cmp::Ordering::Greater {
+                return;
+            }
+            if rough == std::cmp::Ordering::Equal {
+                if b.key == NO_KEY {
+                    b.key = cols.key(b.ord);
+                }
+                if order(&b, bar) != std::cmp::Ordering::Less {
+                    return;
+                }
+            }
+        }
+        if b.key == NO_KEY {
+            b.key = cols.key(b.ord);
         }
         self.buf.push(b);
         if self.buf.len() >= 2 * self.keep.max(512) {
@@ -1219,6 +1238,9 @@ impl TopOpinions {
         self.buf
     }
 }
+
+/// A [`Best`] whose key has not been read yet.
+const NO_KEY: u64 = u64::MAX;
 
 /// Best hit of an opinion group.
 #[derive(Debug, Clone)]
