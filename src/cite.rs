@@ -142,15 +142,7 @@ impl Citations {
     /// The distinct `(article, sub)` numbers referred to, in order of first mention
     /// (`第十二条第二款` and `第十二条第三款` give one `(12, 0)`).
     pub fn article_numbers(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.articles
-            .iter()
-            .enumerate()
-            .filter(|&(i, a)| {
-                !self.articles[..i]
-                    .iter()
-                    .any(|b| (b.article, b.sub) == (a.article, a.sub))
-            })
-            .map(|(_, a)| (a.article, a.sub))
+        distinct_articles(&self.articles)
     }
 
     fn push_article(&mut self, c: Citation) {
@@ -1043,6 +1035,19 @@ fn push_numbers(out: &mut Citations, unit: Unit, nums: &[(u32, bool)], sub: u32)
         }
         add(n, sub);
     }
+}
+
+/// The distinct `(article, sub)` numbers of citations, in order of first mention.
+pub fn distinct_articles(articles: &[Citation]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    articles
+        .iter()
+        .enumerate()
+        .filter(|&(i, a)| {
+            !articles[..i]
+                .iter()
+                .any(|b| (b.article, b.sub) == (a.article, a.sub))
+        })
+        .map(|(_, a)| (a.article, a.sub))
 }
 
 #[cfg(test)]

@@ -42,15 +42,7 @@ impl Row<'_> {
     /// The (article, sub) numbers cited, first mention only (as
     /// [`Citations::article_numbers`](crate::cite::Citations::article_numbers)).
     pub fn article_numbers(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.articles
-            .iter()
-            .enumerate()
-            .filter(|&(i, a)| {
-                !self.articles[..i]
-                    .iter()
-                    .any(|b| (b.article, b.sub) == (a.article, a.sub))
-            })
-            .map(|(_, a)| (a.article, a.sub))
+        crate::cite::distinct_articles(&self.articles)
     }
 }
 
