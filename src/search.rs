@@ -25,9 +25,9 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 use crate::comment::{Channel, Comment, Date, Kind};
 use crate::decisions::{self, Status};
 use crate::error::{Error, Result};
-use crate::index::columns::{Columns, Rec};
+use crate::index::columns::Rec;
 use crate::index::tokens::fold;
-use crate::index::{SearchIndex, article_key, comment_key};
+use crate::index::{IndexColumns, SearchIndex, article_key, comment_key, num_threads};
 use crate::workspace::{Version, Workspace};
 
 /// A parsed query.
@@ -460,21 +460,15 @@ pub fn search(
     let filter = Filter::new(ws, &ctx, cols, filters)?;
     let mut hits = eval(index, expr);
     if filter.any {
-        let mut keep = 0;
-        let mut recs = Vec::new();
-        for c in 0..hits.len().div_ceil(1024) {
-            let (a, b) = (c * 1024, ((c + 1) * 1024).min(hits.len()));
-            cols.gather_into(&hits[a..b], &mut recs);
-            for (i, r) in (a..b).zip(&recs) {
-                let o = hits[i];
-                if filter.keeps(cols, &ctx, o, r) {
-                    hits[keep] = o;
-                    keep += 1;
-                }
+        let mut kept = Vec::with_capacity(hits.len());
+        cols.visit(&hits, |_, o, r| {
+            if filter.keeps(cols, &ctx, o, r) {
+                kept.push(o);
             }
-        }
-        hits.truncate(keep);
+        });
+        hits = kept;
     }
+    let hits = Arc::new(hits);
 
     let mut out = Results {
         total: hits.len() as u64,
@@ -583,10 +577,6 @@ pub fn search(
     Ok(out)
 }
 
-fn num_threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
 /// Facet counts and opinions of some hits.
 struct Tally {
     kinds: Vec<u64>,
@@ -607,7 +597,7 @@ struct Tally {
 impl Tally {
     /// Counts `hits` (with their `scores`, aligned; empty when nothing scored).
     fn count(
-        cols: &Columns<tantivy::directory::OwnedBytes>,
+        cols: &IndexColumns,
         ctx: &Context,
         keep: usize,
         hits: &[u32],
@@ -624,40 +614,36 @@ impl Tally {
             groups: Vec::new(),
             slot: FxHashMap::default(),
         };
-        let mut recs = Vec::new();
-        for (c, chunk) in hits.chunks(1024).enumerate() {
-            cols.gather_into(chunk, &mut recs);
-            for (j, (&o, r)) in chunk.iter().zip(&recs).enumerate() {
-                let bump = |v: &mut Vec<u64>, i: usize| {
-                    if let Some(n) = v.get_mut(i) {
-                        *n += 1;
-                    }
-                };
-                bump(&mut t.kinds, usize::from(r.kind));
-                bump(&mut t.channels, usize::from(r.channel));
-                bump(&mut t.statuses, usize::from(ctx.status(o)));
-                bump(&mut t.sources, usize::from(r.source));
-                for a in cols.articles_of(r) {
-                    bump(&mut t.articles, a as usize);
+        cols.visit(hits, |i, o, r| {
+            let bump = |v: &mut Vec<u64>, i: usize| {
+                if let Some(n) = v.get_mut(i) {
+                    *n += 1;
                 }
-                let mut best = Best {
-                    score: scores.get(c * 1024 + j).copied().unwrap_or(0.0),
-                    received: r.received,
-                    key: NO_KEY,
-                    ord: o,
-                    copies: 1,
-                    size: 1,
-                };
-                if r.grouped {
-                    best.key = cols.key(o);
-                    best.size = cols.size(o).max(1);
-                    t.add_group(r.group, best);
-                } else {
-                    t.singles += 1;
-                    t.top.push(best, cols);
-                }
+            };
+            bump(&mut t.kinds, usize::from(r.kind));
+            bump(&mut t.channels, usize::from(r.channel));
+            bump(&mut t.statuses, usize::from(ctx.status(o)));
+            bump(&mut t.sources, usize::from(r.source));
+            for a in cols.articles_of(r) {
+                bump(&mut t.articles, a as usize);
             }
-        }
+            let mut best = Best {
+                score: scores.get(i).copied().unwrap_or(0.0),
+                received: r.received,
+                key: NO_KEY,
+                ord: o,
+                copies: 1,
+                size: 1,
+            };
+            if r.grouped {
+                best.key = cols.key(o);
+                best.size = cols.size(o).max(1);
+                t.add_group(r.group, best);
+            } else {
+                t.singles += 1;
+                t.top.push(best, cols);
+            }
+        });
         t
     }
 
@@ -672,7 +658,7 @@ impl Tally {
     }
 
     /// Adds another part's counts.
-    fn merge(&mut self, other: Tally, cols: &Columns<tantivy::directory::OwnedBytes>) {
+    fn merge(&mut self, other: Tally, cols: &IndexColumns) {
         for (a, b) in [
             (&mut self.kinds, &other.kinds),
             (&mut self.channels, &other.channels),
@@ -715,12 +701,7 @@ struct Filter {
 }
 
 impl Filter {
-    fn new(
-        ws: &Workspace,
-        ctx: &Context,
-        cols: &Columns<tantivy::directory::OwnedBytes>,
-        f: &Filters,
-    ) -> Result<Filter> {
+    fn new(ws: &Workspace, ctx: &Context, cols: &IndexColumns, f: &Filters) -> Result<Filter> {
         let articles = match f.article {
             None => None,
             Some(want) => {
@@ -799,13 +780,7 @@ impl Filter {
         })
     }
 
-    fn keeps(
-        &self,
-        cols: &Columns<tantivy::directory::OwnedBytes>,
-        ctx: &Context,
-        o: u32,
-        r: &Rec,
-    ) -> bool {
+    fn keeps(&self, cols: &IndexColumns, ctx: &Context, o: u32, r: &Rec) -> bool {
         if let Some(reg) = self.reg
             && reg != Some(cols.reg(o))
         {
@@ -927,7 +902,7 @@ fn minus(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// BM25 over jieba words of each hit (aligned with `hits`; 0 for hits without any of the
 /// query's words); empty when no word of the query is in the index. tantivy scores only the
 /// hits: its query is the hits (required) and the words (optional).
-fn scores(index: &SearchIndex, expr: &Expr, hits: &[u32]) -> Result<Vec<f32>> {
+fn scores(index: &SearchIndex, expr: &Expr, hits: &Arc<Vec<u32>>) -> Result<Vec<f32>> {
     let searcher = index.searcher();
     let f = index.fields;
     if hits.is_empty() {
@@ -936,10 +911,8 @@ fn scores(index: &SearchIndex, expr: &Expr, hits: &[u32]) -> Result<Vec<f32>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut postings = 0u64;
     for t in expr.positive_texts() {
-        for w in known_words(&searcher, f.words, t) {
-            postings += searcher
-                .doc_freq(&Term::from_field_text(f.words, &w))
-                .unwrap_or(0);
+        for (w, df) in known_words(&searcher, f.words, t) {
+            postings += df;
             clauses.push((
                 Occur::Should,
                 Box::new(TermQuery::new(
@@ -957,7 +930,7 @@ fn scores(index: &SearchIndex, expr: &Expr, hits: &[u32]) -> Result<Vec<f32>> {
         message: e.to_string(),
     };
     let query = HitDocs {
-        hits: Arc::new(hits.to_vec()),
+        hits: Arc::clone(hits),
         ords: index.doc_ords(),
     };
     // When the words' postings are few beside the hits, tantivy walks them all and the
@@ -1125,39 +1098,36 @@ impl SegmentCollector for HitSegment {
 
 /// The words of `text` that rank its hits: from left to right, the longest sub-string (2 to 8
 /// characters; a query of one character is its own word) that is a word in the index, as
-/// jieba's default mode would cut a query. Long
-/// words have short postings, so ranking costs little beside finding the hits.
-fn known_words(searcher: &tantivy::Searcher, words: Field, text: &str) -> Vec<String> {
+/// jieba's default mode would cut a query, with its document frequency. Long words have short
+/// postings, so ranking costs little beside finding the hits.
+fn known_words(searcher: &tantivy::Searcher, words: Field, text: &str) -> Vec<(String, u64)> {
     let chars: Vec<char> = text
         .chars()
         .map(fold)
         .filter(|c| c.is_alphanumeric())
         .collect();
-    let known = |w: &String| {
-        searcher
-            .doc_freq(&Term::from_field_text(words, w))
-            .unwrap_or(0)
-            > 0
+    // The word and its document frequency, if it is in the index.
+    let known = |w: String| {
+        let df = searcher
+            .doc_freq(&Term::from_field_text(words, &w))
+            .unwrap_or(0);
+        (df > 0).then_some((w, df))
     };
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<(String, u64)> = Vec::new();
     if chars.len() == 1 {
-        let w = chars[0].to_string();
-        if known(&w) {
-            out.push(w);
-        }
+        out.extend(known(chars[0].to_string()));
         return out;
     }
     let mut start = 0;
     while start < chars.len() {
         let longest = (2..=(chars.len() - start).min(8))
             .rev()
-            .map(|len| chars[start..start + len].iter().collect::<String>())
-            .find(|w| known(w));
+            .find_map(|len| known(chars[start..start + len].iter().collect()));
         match longest {
-            Some(w) => {
+            Some((w, df)) => {
                 start += w.chars().count();
-                if !out.contains(&w) {
-                    out.push(w);
+                if !out.iter().any(|(x, _)| *x == w) {
+                    out.push((w, df));
                 }
             }
             None => start += 1,
@@ -1194,7 +1164,7 @@ impl TopOpinions {
 
     /// Offers an opinion; its key (read from the cold column) is looked up only if it may
     /// make the page.
-    fn push(&mut self, mut b: Best, cols: &Columns<tantivy::directory::OwnedBytes>) {
+    fn push(&mut self, mut b: Best, cols: &IndexColumns) {
         if self.keep == 0 {
             return;
         }

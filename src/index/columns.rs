@@ -372,13 +372,20 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
         Rec::decode(&self.rec(o, 0))
     }
 
-    /// The records of many comments (a chunk of a query's hits). Copying them first, in one loop that does nothing else,
-    /// lets the processor fetch many at once: a query's hits are spread over the whole file
-    /// and each record is a cache miss.
-    pub fn gather_into(&self, ords: &[u32], out: &mut Vec<Rec>) {
-        let raw: Vec<[u8; REC]> = ords.iter().map(|&o| self.rec(o, 0)).collect();
-        out.clear();
-        out.extend(raw.iter().map(Rec::decode));
+    /// Visits the records of many comments (a query's hits): `f(i, ords[i], record)`. They are
+    /// copied a chunk at a time, in a loop that does nothing else, so the processor fetches
+    /// many at once: a query's hits are spread over the whole file and each record is a cache
+    /// miss.
+    pub fn visit(&self, ords: &[u32], mut f: impl FnMut(usize, u32, &Rec)) {
+        const CHUNK: usize = 1024;
+        let mut raw: Vec<[u8; REC]> = Vec::with_capacity(CHUNK.min(ords.len()));
+        for (c, chunk) in ords.chunks(CHUNK).enumerate() {
+            raw.clear();
+            raw.extend(chunk.iter().map(|&o| self.rec::<REC>(o, 0)));
+            for (j, (&o, r)) in chunk.iter().zip(&raw).enumerate() {
+                f(c * CHUNK + j, o, &Rec::decode(r));
+            }
+        }
     }
 
     /// The articles of a record, as indexes into the table of articles cited.
@@ -413,15 +420,6 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
             }
         }
         None
-    }
-
-    /// The articles a comment cites.
-    pub fn articles(&self, o: u32) -> impl Iterator<Item = u64> + '_ {
-        let r = self.rec_of(o);
-        self.articles_of(&r)
-            .map(|id| self.article_key(id))
-            .collect::<Vec<_>>()
-            .into_iter()
     }
 
     /// The ordinal of a comment id's key.
@@ -499,7 +497,11 @@ mod tests {
         assert_eq!(c.to_buf(), b);
         assert_eq!(c.ord_of(55), Some(2));
         assert_eq!(c.ord_of(8), None);
-        assert_eq!(c.articles(2).collect::<Vec<_>>(), [0, 1]);
+        let articles: Vec<u64> = c
+            .articles_of(&c.rec_of(2))
+            .map(|id| c.article_key(id))
+            .collect();
+        assert_eq!(articles, [0, 1]);
         assert!(!c.alive(1));
         assert_eq!(c.sources[usize::from(c.rec_of(2).source)], "甲");
         assert!(c.rec_of(0).grouped && !c.rec_of(1).grouped);

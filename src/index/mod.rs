@@ -139,12 +139,15 @@ pub struct SearchIndex {
     state: State,
     words: tokens::Words,
     paths: HashMap<u64, PathBuf>,
-    columns: Option<Columns<OwnedBytes>>,
+    columns: Option<IndexColumns>,
     grams: Vec<GramSegment<OwnedBytes>>,
     /// What `crate::search` derives from the workspace once (article labels, dispositions).
     pub(crate) search_cache: Mutex<Option<Arc<crate::search::Context>>>,
     doc_ords: DocOrds,
 }
+
+/// The index's columns file, memory-mapped.
+pub type IndexColumns = Columns<OwnedBytes>;
 
 /// The ordinal of every document of each tantivy segment, read once per segment.
 #[derive(Clone, Default)]
@@ -298,7 +301,7 @@ impl SearchIndex {
     }
 
     /// Per-comment columns (`None` while nothing is indexed).
-    pub fn columns(&self) -> Option<&Columns<OwnedBytes>> {
+    pub fn columns(&self) -> Option<&IndexColumns> {
         self.columns.as_ref()
     }
 
@@ -684,7 +687,8 @@ fn push_row(cols: &mut ColumnsBuf, row: &Row, reg: u16, batch: u64, offset: u64)
     cols.art_start.push(cols.art_keys.len() as u32);
 }
 
-fn num_threads() -> usize {
+/// Threads for work split over the machine's cores.
+pub(crate) fn num_threads() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
