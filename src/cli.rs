@@ -131,15 +131,9 @@ pub enum ReportKind {
 /// `lifa report` arguments.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// 法规名（drafts/ 下的文件夹名）
-    #[arg(value_name = "REG")]
-    pub reg: String,
-    /// 旧版本号（如 v1）；不给则取最近一批意见所针对的稿本及其下一稿
-    #[arg(value_name = "FROM", requires = "to")]
-    pub from: Option<String>,
-    /// 新版本号（如 v2）
-    #[arg(value_name = "TO")]
-    pub to: Option<String>,
+    /// Which readings, which attribution.
+    #[command(flatten)]
+    pub attribution: AttributionArgs,
     /// 输出文件（扩展名决定格式）；--kind all 或 --per-source 时为文件夹
     #[arg(long, short = 'o', value_name = "FILE|DIR")]
     pub out: PathBuf,
@@ -152,7 +146,22 @@ pub struct ReportArgs {
     /// 条文对照表中未修改的条文：fold 合并为一行、list 全部列出、omit 不列
     #[arg(long, value_enum, default_value = "fold")]
     pub unchanged: UnchangedArg,
-    /// 判定“有采纳意见对应”所用的最低得分
+}
+
+/// What `lifa attribute` and `lifa report` share: the regulation, the two readings compared and
+/// how the edits are matched to comments.
+#[derive(Debug, clap::Args)]
+pub struct AttributionArgs {
+    /// 法规名（drafts/ 下的文件夹名）
+    #[arg(value_name = "REG")]
+    pub reg: String,
+    /// 旧版本号（如 v1）；不给则取最近一批意见所针对的稿本及其下一稿
+    #[arg(value_name = "FROM", requires = "to")]
+    pub from: Option<String>,
+    /// 新版本号（如 v2）
+    #[arg(value_name = "TO")]
+    pub to: Option<String>,
+    /// 判定“有采纳意见对应”所用的最低得分（默认 0.7，即建议的批量确认线）
     #[arg(long, value_name = "SCORE", default_value_t = crate::attribute::RECOMMENDED_THRESHOLD)]
     pub min_score: f32,
     /// 显示姓名、电话等个人信息（默认打码）
@@ -174,27 +183,15 @@ pub enum UnchangedArg {
 /// `lifa attribute` arguments.
 #[derive(Debug, clap::Args)]
 pub struct AttributeArgs {
-    /// 法规名（drafts/ 下的文件夹名）
-    #[arg(value_name = "REG")]
-    pub reg: String,
-    /// 旧版本号（如 v1）；不给则取最近一批意见所针对的稿本及其下一稿
-    #[arg(value_name = "FROM", requires = "to")]
-    pub from: Option<String>,
-    /// 新版本号（如 v2）
-    #[arg(value_name = "TO")]
-    pub to: Option<String>,
+    /// Which readings, which attribution.
+    #[command(flatten)]
+    pub attribution: AttributionArgs,
     /// 输出格式
     #[arg(long, short = 'f', value_enum, default_value = "term")]
     pub format: Format,
-    /// 判定“有采纳意见对应”所用的最低得分（默认 0.7，即建议的批量确认线）
-    #[arg(long, value_name = "SCORE", default_value_t = crate::attribute::RECOMMENDED_THRESHOLD)]
-    pub min_score: f32,
     /// 写入文件而不是屏幕
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// 显示姓名、电话等个人信息（默认打码）
-    #[arg(long)]
-    pub include_personal: bool,
     /// 终端颜色
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,

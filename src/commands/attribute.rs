@@ -2,7 +2,7 @@
 //! `lifa decide --accept-suggestions`, which start from the same attribution).
 
 use crate::attribute::{self, Attribution};
-use crate::cli::AttributeArgs;
+use crate::cli::{AttributeArgs, AttributionArgs};
 use crate::error::{Error, Result};
 use crate::opinions::Corpus;
 use crate::report::attribute::Attributed;
@@ -10,16 +10,11 @@ use crate::report::{self, Options};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &AttributeArgs) -> Result<()> {
-    let (attribution, corpus) = build(
-        ws,
-        &args.reg,
-        args.from.as_deref().zip(args.to.as_deref()),
-        args.min_score,
-    )?;
+    let (attribution, corpus) = load(ws, &args.attribution)?;
     let notes = Attributed {
         attribution: &attribution,
         corpus: &corpus,
-        include_personal: args.include_personal,
+        include_personal: args.attribution.include_personal,
         sections: true,
     };
     let opts = Options {
@@ -28,6 +23,16 @@ pub(super) fn run(ws: &Workspace, args: &AttributeArgs) -> Result<()> {
     };
     let bytes = report::render_attributed(&attribution.diff, args.format, opts, Some(&notes));
     super::emit(&bytes, args.out.as_deref())
+}
+
+/// The attribution `lifa attribute` and `lifa report` are asked for.
+pub(super) fn load(ws: &Workspace, a: &AttributionArgs) -> Result<(Attribution, Corpus)> {
+    build(
+        ws,
+        &a.reg,
+        a.from.as_deref().zip(a.to.as_deref()),
+        a.min_score,
+    )
 }
 
 /// Diffs two versions of `reg` and attributes the edits to the regulation's comments.

@@ -78,16 +78,11 @@ pub(super) fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
     } else {
         ReportKind::Comparison
     });
-    let (attribution, corpus) = super::attribute::build(
-        ws,
-        &args.reg,
-        args.from.as_deref().zip(args.to.as_deref()),
-        args.min_score,
-    )?;
+    let (attribution, corpus) = super::attribute::load(ws, &args.attribution)?;
     let notes = Attributed {
         attribution: &attribution,
         corpus: &corpus,
-        include_personal: args.include_personal,
+        include_personal: args.attribution.include_personal,
         sections: false,
     };
     let job = Job { ws, args, notes };
@@ -103,7 +98,7 @@ pub(super) fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
             ReportKind::Revision,
             ReportKind::Chain,
         ] {
-            if k == ReportKind::Chain && ws.versions(&args.reg)?.len() < 3 {
+            if k == ReportKind::Chain && ws.versions(&args.attribution.reg)?.len() < 3 {
                 continue;
             }
             if k == ReportKind::Feedback {
@@ -210,10 +205,12 @@ impl Job<'_> {
             (ReportKind::Comparison, Ext::Html) => md_html(Format::Html),
             (ReportKind::Comparison, _) => md_html(Format::Md),
             (ReportKind::Chain, _) => {
-                let versions = self.ws.versions(&self.args.reg)?;
+                let versions = self.ws.versions(&self.args.attribution.reg)?;
                 let diffs = versions
                     .windows(2)
-                    .map(|w| super::diff::compare(self.ws, &self.args.reg, &w[0], &w[1]))
+                    .map(|w| {
+                        super::diff::compare(self.ws, &self.args.attribution.reg, &w[0], &w[1])
+                    })
                     .collect::<Result<Vec<_>>>()?;
                 let c = chain(&diffs);
                 let opts = Options {
