@@ -269,6 +269,19 @@ pub(crate) fn cell_spacing() -> LineSpacing {
 }
 
 /// Renders, marks header rows `<w:tblHeader/>`, and zips.
+/// Ends a letter or report with its date on the right after an empty line, when it has one,
+/// and packs it (see [`pack`]).
+pub(crate) fn dated(mut doc: Docx, date: Option<&str>, what: &str) -> Result<Vec<u8>> {
+    if let Some(d) = date {
+        doc = doc.add_paragraph(Paragraph::new()).add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .add_run(text_run(d, BODY, size::SAN)),
+        );
+    }
+    pack(doc, what)
+}
+
 pub(crate) fn pack(docx: Docx, what: &str) -> Result<Vec<u8>> {
     let mut xml = docx.build();
     xml.document = mark_header_rows(&xml.document);

@@ -336,14 +336,8 @@ pub fn feedback_docx(n: &Attributed<'_>, source: &str) -> Result<Vec<u8>> {
             .line_spacing(LineSpacing::new().before(120))
             .add_run(docx::text_run(NOTE, docx::BODY, size::WU)),
     );
-    if let Some(d) = n.attribution.diff.new.date.as_deref() {
-        doc = doc.add_paragraph(Paragraph::new()).add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Right)
-                .add_run(docx::text_run(&docx::long_date(d), docx::BODY, size::SAN)),
-        );
-    }
-    docx::pack(doc, "征求意见采纳情况反馈.docx")
+    let date = n.attribution.diff.new.date.as_deref().map(docx::long_date);
+    docx::dated(doc, date.as_deref(), "征求意见采纳情况反馈.docx")
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph};
+use docx_rs::{LineSpacing, LineSpacingType, Paragraph};
 
 use super::attribute::Attributed;
 use super::comments::shown;
@@ -531,14 +531,7 @@ pub fn revision_docx(n: &Attributed<'_>) -> Result<Vec<u8>> {
     for s in p.besides.iter().chain(&p.closing) {
         doc = doc.add_paragraph(body(s, docx::BODY));
     }
-    if let Some(d) = &p.date {
-        doc = doc.add_paragraph(Paragraph::new()).add_paragraph(
-            Paragraph::new()
-                .align(AlignmentType::Right)
-                .add_run(docx::text_run(d, docx::BODY, size::SAN)),
-        );
-    }
-    docx::pack(doc, "修改情况的报告.docx")
+    docx::dated(doc, p.date.as_deref(), "修改情况的报告.docx")
 }
 
 #[cfg(test)]
