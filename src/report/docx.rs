@@ -390,6 +390,16 @@ pub(crate) mod testing {
         Some(s)
     }
 
+    /// A written DOCX reopened as Word would: docx-rs reads it, its body is well-formed XML.
+    /// Returns the body's XML and its text.
+    pub(crate) fn reopened(bytes: &[u8]) -> (String, String) {
+        docx_rs::read_docx(bytes).expect("a readable docx");
+        let xml = part(bytes, "word/document.xml").expect("a document part");
+        assert_well_formed(&xml);
+        let text = texts(&xml, "w:t");
+        (xml, text)
+    }
+
     /// Every part name.
     pub(crate) fn names(bytes: &[u8]) -> Vec<String> {
         let z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");

@@ -412,11 +412,7 @@ mod tests {
         let (a, c) = hostile();
         let n = attributed(&a, &c);
         let s = "<b>湖滨</b>联系点&";
-        let bytes = feedback_docx(&n, s).unwrap();
-        docx_rs::read_docx(&bytes).expect("a readable docx");
-        let xml = testing::part(&bytes, "word/document.xml").unwrap();
-        testing::assert_well_formed(&xml);
-        let text = testing::texts(&xml, "w:t");
+        let (xml, text) = testing::reopened(&feedback_docx(&n, s).unwrap());
         assert!(text.contains("关于《青澜市青澜湖保护条例（草案）》征求意见采纳情况的反馈"));
         assert!(text.contains("<script>alert(1)</script>"));
         assert!(phones(&text).is_empty());

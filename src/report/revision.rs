@@ -592,12 +592,7 @@ mod tests {
     fn docx_reopens_with_title_and_no_phones() {
         let (a, c) = hostile();
         let n = attributed(&a, &c);
-        let bytes = revision_docx(&n).unwrap();
-        let doc = docx_rs::read_docx(&bytes).expect("a readable docx");
-        drop(doc);
-        let xml = testing::part(&bytes, "word/document.xml").unwrap();
-        testing::assert_well_formed(&xml);
-        let text = testing::texts(&xml, "w:t");
+        let (_, text) = testing::reopened(&revision_docx(&n).unwrap());
         assert!(text.contains("关于《青澜市青澜湖保护条例（草案）》修改情况的报告"));
         assert!(text.contains("请审议"));
         assert!(phones(&text).is_empty());
