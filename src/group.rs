@@ -27,7 +27,9 @@
 //! shingle and pass, empty bins borrowing from a fixed sequence of other bins ("optimal
 //! densification"). Band `j` is bin `j` of the four passes, so its four min-hashes come from
 //! independent hash functions even in a short text whose bins mostly borrow. Texts with an equal
-//! band are candidates, and every candidate pair is checked with the exact Jaccard index and the
+//! band are candidates. A text's signature keeps one byte of each min-hash (128 bytes; a band's
+//! key is its four bytes), and a candidate pair whose signatures agree in too few bytes to reach
+//! [`PREFILTER`] is passed over; the others are checked with the exact Jaccard index and the
 //! article rule. A pair at similarity 0.45 becomes a candidate with probability
 //! 1 − (1 − 0.45⁴)³² ≈ 0.74, at 0.6 ≈ 0.99, at 0.2 ≈ 0.05 (on the sample uploads, over 100
 //! seeds, the measured rates are within 0.05 of these). A missed pair rarely matters: a
@@ -42,9 +44,15 @@
 //! Reordering the texts leaves it unchanged except in rare borderline cases, where the
 //! comparison limits let a pair go unchecked.
 //!
+//! The first half of the bands and the second half join into two union-finds, on two threads
+//! when there are two cores and many texts, and are merged: the result does not depend on the
+//! machine.
+//!
 //! Cost: about 3 µs per text of 80 characters on one core (100,000 texts in about 0.3 s; see
-//! `benches/group.rs`), linear in the number of texts, and 128 bytes of band keys per text
-//! while grouping.
+//! `benches/group.rs`), linear in the number of texts, and 128 bytes of signature per text
+//! while grouping. The million comments of the search bench, whose templated sentences make
+//! 15 million candidate pairs, take about 4.5 s on two cores (12 s before the signature
+//! prefilter and the second thread).
 
 use std::collections::hash_map::Entry;
 
@@ -210,58 +218,187 @@ pub struct Grouping {
 ///
 /// With more than `u32::MAX` texts.
 pub fn group(texts: &[&str]) -> Grouping {
-    group_seeded(texts, SEED)
+    let threads = if texts.len() >= PARALLEL_MIN {
+        crate::index::num_threads().min(2)
+    } else {
+        1
+    };
+    group_seeded(texts, SEED, threads)
 }
 
 /// [`group`] with another hash seed (tests check that the result does not hinge on the seed).
-fn group_seeded(texts: &[&str], seed: u64) -> Grouping {
+/// On `threads` threads (one or two): the result is the same.
+fn group_seeded(texts: &[&str], seed: u64, threads: usize) -> Grouping {
     assert!(
         u32::try_from(texts.len()).is_ok(),
         "group: more than u32::MAX texts"
     );
     let mut uf = UnionFind::new(texts.len());
-    let sketches = sketch_all(texts, seed, &mut uf);
-    join_near(texts, &sketches, &mut uf);
+    let sketches = sketch_all(texts, seed, &mut uf, threads);
+    // Each half of the bands joins the sketched texts (by rank) in its own union-find: the
+    // same result on one core or two.
+    let mut near = [
+        UnionFind::new(sketches.texts.len()),
+        UnionFind::new(sketches.texts.len()),
+    ];
+    let [low, high] = &mut near;
+    if threads > 1 {
+        std::thread::scope(|s| {
+            s.spawn(|| join_near(texts, &sketches, BANDS / 2..BANDS, high));
+            join_near(texts, &sketches, 0..BANDS / 2, low);
+        });
+    } else {
+        join_near(texts, &sketches, 0..BANDS / 2, low);
+        join_near(texts, &sketches, BANDS / 2..BANDS, high);
+    }
+    for half in &mut near {
+        for (r, &text) in sketches.texts.iter().enumerate() {
+            let root = half.find(r as u32);
+            if root != r as u32 {
+                uf.union(text, sketches.texts[root as usize]);
+            }
+        }
+    }
     uf.into_grouping()
 }
 
-/// The texts that take part in the near-identical search, with their band keys.
+/// Below this many texts, grouping runs on one thread.
+const PARALLEL_MIN: usize = 20_000;
+
+/// Bytes of a text's signature: the low byte of each of its 128 min-hashes, band `j`'s four at
+/// `4j..4j + 4`.
+const SIG: usize = BANDS * PASSES;
+
+/// Signatures agreeing in fewer bytes than this are not compared: their estimated similarity
+/// is below [`PREFILTER`].
+const PREFILTER_BYTES: usize = {
+    // A byte agrees with probability J + (1 − J) / 256.
+    let p = PREFILTER_PERCENT * 255 + 100;
+    (SIG * p).div_ceil(100 * 256)
+};
+/// [`PREFILTER`] in percent (const arithmetic).
+const PREFILTER_PERCENT: usize = 30;
+/// Candidates whose signatures estimate a similarity below this are passed over without the
+/// exact comparison. The estimate from 128 min-hashes has a standard deviation of about 0.044
+/// at 0.45, so a pair at the threshold is passed over with probability about 3 · 10⁻⁴, one at
+/// 0.54 (the weakest link of the sample petition) about 10⁻⁸; a pair at 0.2, the typical
+/// unrelated candidate, almost always.
+pub const PREFILTER: f64 = PREFILTER_PERCENT as f64 / 100.0;
+/// Texts with fewer shingles than this are always compared exactly: their bins mostly borrow,
+/// which makes the estimate coarse. (Over the 15 million candidate pairs of the bench's million
+/// comments, of 24 shingles or more, the estimate's error had a standard deviation of 0.031 to
+/// 0.034 at every length, and was never below −0.17.)
+const PREFILTER_MIN_SHINGLES: u32 = BINS as u32 / 2;
+
+/// The texts that take part in the near-identical search, with their signatures.
 struct Sketches {
     /// Text indices, ascending: the first of each exact class, when long enough.
     texts: Vec<u32>,
-    /// `keys[b][r]`: band `b`'s key for `texts[r]`.
-    keys: Vec<Vec<u32>>,
+    /// `sigs[r]`: the signature of `texts[r]`.
+    sigs: Vec<[u8; SIG]>,
+    /// `shingles[r]`: the number of shingles (with repeats) of `texts[r]`.
+    shingles: Vec<u32>,
+}
+
+impl Sketches {
+    /// Band `b`'s key of rank `r`.
+    fn key(&self, r: usize, b: usize) -> u32 {
+        let s = &self.sigs[r];
+        u32::from_le_bytes([s[4 * b], s[4 * b + 1], s[4 * b + 2], s[4 * b + 3]])
+    }
+
+    /// Whether ranks `a` and `b` may be near-identical: their signatures agree in enough
+    /// bytes, or one of them is too short to tell.
+    fn may_be_near(&self, a: usize, b: usize) -> bool {
+        if self.shingles[a].min(self.shingles[b]) < PREFILTER_MIN_SHINGLES {
+            return true;
+        }
+        agreeing(&self.sigs[a], &self.sigs[b]) >= PREFILTER_BYTES
+    }
+}
+
+/// Bytes equal in both signatures, eight at a time: a byte of `x ^ y` is zero where they
+/// agree.
+fn agreeing(a: &[u8; SIG], b: &[u8; SIG]) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    a.chunks_exact(8)
+        .zip(b.chunks_exact(8))
+        .map(|(x, y)| {
+            let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            let d = word(x) ^ word(y);
+            // The high bit of each byte of `nonzero` is set when that byte of `d` is not zero.
+            let nonzero = ((d & LOW7) + LOW7) | d;
+            8 - (nonzero & !LOW7).count_ones() as usize
+        })
+        .sum()
+}
+
+/// What pass one learns of a text: the hash of its normalized text (`None` when it normalizes
+/// to nothing), its number of normalized characters, and its signature when it is long enough.
+struct Sketched {
+    hash: Option<u64>,
+    chars: u32,
 }
 
 /// Pass one: joins texts equal after normalization, and sketches the first text of each class.
-fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind) -> Sketches {
+/// The texts are normalized and sketched on `threads` threads, the classes found in order.
+fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> Sketches {
     let sketcher = Sketcher::new(seed);
+    let mut info: Vec<Sketched> = Vec::with_capacity(texts.len());
+    let mut sigs: Vec<[u8; SIG]> = vec![[0; SIG]; texts.len()];
+    let sketch = |texts: &[&str], sigs: &mut [[u8; SIG]]| -> Vec<Sketched> {
+        let mut chars: Vec<char> = Vec::new();
+        texts
+            .iter()
+            .zip(sigs)
+            .map(|(text, sig)| {
+                chars.clear();
+                for_each_normalized(text, |c| chars.push(c));
+                if chars.len() >= MIN_NEAR_CHARS {
+                    sketcher.signature(&chars, sig);
+                }
+                Sketched {
+                    hash: (!chars.is_empty()).then(|| text_hash(&chars)),
+                    chars: chars.len().min(u32::MAX as usize) as u32,
+                }
+            })
+            .collect()
+    };
+    if threads > 1 {
+        let mid = texts.len() / 2;
+        let (sig_lo, sig_hi) = sigs.split_at_mut(mid);
+        let (lo, hi) = std::thread::scope(|s| {
+            let hi = s.spawn(|| sketch(&texts[mid..], sig_hi));
+            (sketch(&texts[..mid], sig_lo), hi.join())
+        });
+        info.extend(lo);
+        info.extend(hi.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+    } else {
+        info = sketch(texts, &mut sigs);
+    }
+
     let mut first_of: FxHashMap<u64, u32> = FxHashMap::default();
     first_of.reserve(texts.len());
     // Classes whose normalized-text hash collided with another class's (never seen in practice).
     let mut collided: Vec<(u64, u32)> = Vec::new();
     let mut out = Sketches {
         texts: Vec::new(),
-        keys: (0..BANDS)
-            .map(|_| Vec::with_capacity(texts.len()))
-            .collect(),
+        sigs: Vec::new(),
+        shingles: Vec::new(),
     };
     let mut chars: Vec<char> = Vec::new();
-    let mut keys = [0u32; BANDS];
-    for (i, text) in texts.iter().enumerate() {
+    let mut kept = 0;
+    for (i, s) in info.iter().enumerate() {
         let i = i as u32;
-        chars.clear();
-        for_each_normalized(text, |c| chars.push(c));
-        if chars.is_empty() {
-            continue;
-        }
-        let h = text_hash(&chars);
+        let Some(h) = s.hash else { continue };
         match first_of.entry(h) {
             Entry::Vacant(e) => {
                 e.insert(i);
             }
             Entry::Occupied(e) => {
                 let first = *e.get();
+                chars.clear();
+                for_each_normalized(texts[i as usize], |c| chars.push(c));
                 let same = if normalized_eq(texts[first as usize], &chars) {
                     Some(first)
                 } else {
@@ -277,34 +414,33 @@ fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind) -> Sketches {
                 collided.push((h, i));
             }
         }
-        if chars.len() >= MIN_NEAR_CHARS {
-            sketcher.band_keys(&chars, &mut keys);
+        if s.chars as usize >= MIN_NEAR_CHARS {
             out.texts.push(i);
-            for (band, &key) in out.keys.iter_mut().zip(&keys) {
-                band.push(key);
-            }
+            out.shingles.push(s.chars + 1 - SHINGLE as u32);
+            // Compact in place: `kept <= i`.
+            sigs[kept] = sigs[i as usize];
+            kept += 1;
         }
     }
+    sigs.truncate(kept);
+    sigs.shrink_to_fit();
+    out.sigs = sigs;
     out
 }
 
-/// Pass two: for each band, texts with the same key are candidates; joins those that are
-/// near-identical.
-fn join_near(texts: &[&str], sk: &Sketches, uf: &mut UnionFind) {
+/// Pass two: for each band of `bands`, texts with the same key are candidates; joins those
+/// that are near-identical.
+fn join_near(texts: &[&str], sk: &Sketches, bands: std::ops::Range<usize>, uf: &mut UnionFind) {
     let mut sorted: Vec<u64> = Vec::new();
     let mut scratch: Vec<u64> = Vec::new();
-    let mut checker = Checker::new(texts);
-    for keys in &sk.keys {
+    let mut checker = Checker::new(texts, sk);
+    for band in bands {
         sorted.clear();
-        sorted.extend(
-            keys.iter()
-                .enumerate()
-                .map(|(r, &k)| (u64::from(k) << 32) | r as u64),
-        );
+        sorted.extend((0..sk.texts.len()).map(|r| (u64::from(sk.key(r, band)) << 32) | r as u64));
         radix_sort_by_key(&mut sorted, &mut scratch);
         for run in sorted.chunk_by(|a, b| a >> 32 == b >> 32) {
             if run.len() > 1 {
-                checker.bucket(run.iter().map(|&e| sk.texts[e as u32 as usize]), uf);
+                checker.bucket(run.iter().map(|&e| e as u32), uf);
             }
         }
     }
@@ -358,8 +494,9 @@ impl Sketcher {
         Sketcher { mults, donors }
     }
 
-    /// The `BANDS` band keys of `chars` (at least `SHINGLE` characters).
-    fn band_keys(&self, chars: &[char], keys: &mut [u32; BANDS]) {
+    /// The signature of `chars` (at least `SHINGLE` characters): 128 densified min-hashes,
+    /// one byte of each.
+    fn signature(&self, chars: &[char], sig: &mut [u8; SIG]) {
         let mut mins = [[u32::MAX; BINS]; PASSES];
         for w in chars.windows(SHINGLE) {
             let h = shingle_hash(w);
@@ -384,11 +521,12 @@ impl Sketcher {
         }
         // Band j is bin j of every pass: four independent permutations, so that a short
         // text, whose bins mostly borrow from the same few shingles, still needs four
-        // independent agreements to collide.
-        for (j, key) in keys.iter_mut().enumerate() {
-            let a = u64::from(dense[0][j]) | (u64::from(dense[1][j]) << 32);
-            let b = u64::from(dense[2][j]) | (u64::from(dense[3][j]) << 32);
-            *key = (mum(a ^ 0xA076_1D64_78BD_642F, b ^ 0xE703_7ED1_A0B4_28DB) >> 32) as u32;
+        // independent agreements to collide. A min-hash's low byte is as good as random
+        // between different minimal shingles, so the four bytes are the band's key.
+        for (j, band) in sig.chunks_exact_mut(PASSES).enumerate() {
+            for (t, b) in band.iter_mut().enumerate() {
+                *b = dense[t][j] as u8;
+            }
         }
     }
 
@@ -409,7 +547,8 @@ impl Sketcher {
 /// computed when first needed and kept until the cache reaches `CACHE_SHINGLES`.
 struct Checker<'a> {
     texts: &'a [&'a str],
-    /// The bucket being checked (text indices).
+    sk: &'a Sketches,
+    /// The bucket being checked (ranks in `sk`).
     members: Vec<u32>,
     /// Clusters of the bucket: positions in `members` known to be in one component.
     clusters: Vec<Vec<u32>>,
@@ -421,8 +560,9 @@ struct Checker<'a> {
     norm: String,
 }
 
-/// Shingle hashes kept in the profile cache before it is emptied (4 bytes each: 64 MiB).
-const CACHE_SHINGLES: usize = 1 << 24;
+/// Shingle hashes kept in a checker's profile cache before it is emptied (4 bytes each:
+/// 32 MiB).
+const CACHE_SHINGLES: usize = 1 << 23;
 
 /// Where a text's sorted shingle hashes and cited articles sit in the checker's arrays.
 #[derive(Clone, Copy)]
@@ -432,9 +572,10 @@ struct Profile {
 }
 
 impl<'a> Checker<'a> {
-    fn new(texts: &'a [&'a str]) -> Self {
+    fn new(texts: &'a [&'a str], sk: &'a Sketches) -> Self {
         Checker {
             texts,
+            sk,
             members: Vec::new(),
             clusters: Vec::new(),
             spare: Vec::new(),
@@ -446,7 +587,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Joins the near-identical texts of one bucket (text indices ascending). A text is
+    /// Joins the near-identical texts of one bucket (ranks ascending). A text is
     /// compared with the bucket's clusters in order, at most `PROBES` members of each and
     /// `BUDGET` clusters and members in all; a cluster already in its component costs one
     /// look and no comparison.
@@ -507,8 +648,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Whether texts `a` and `b` are near-identical.
+    /// Whether the texts of ranks `a` and `b` are near-identical.
     fn near(&mut self, a: u32, b: u32) -> bool {
+        if !self.sk.may_be_near(a as usize, b as usize) {
+            return false;
+        }
         if self.shingles.len() > CACHE_SHINGLES {
             self.profiles.clear();
             self.shingles.clear();
@@ -536,13 +680,14 @@ impl<'a> Checker<'a> {
         aa.is_empty() || ab.is_empty() || intersection(aa, ab) > 0
     }
 
-    fn profile(&mut self, text: u32) -> Profile {
-        if let Some(p) = self.profiles.get(&text) {
+    fn profile(&mut self, rank: u32) -> Profile {
+        if let Some(p) = self.profiles.get(&rank) {
             return *p;
         }
         self.chars.clear();
         let chars = &mut self.chars;
-        for_each_normalized(self.texts[text as usize], |c| chars.push(c));
+        let text = self.texts[self.sk.texts[rank as usize] as usize];
+        for_each_normalized(text, |c| chars.push(c));
         let s0 = self.shingles.len();
         self.shingles.extend(
             self.chars
@@ -569,7 +714,7 @@ impl<'a> Checker<'a> {
             shingles: (s0 as u32, len as u32),
             articles: (a0 as u32, alen as u32),
         };
-        self.profiles.insert(text, p);
+        self.profiles.insert(rank, p);
         p
     }
 }
@@ -603,7 +748,7 @@ fn intersection<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Union-find over text indices; a component's root is its lowest index.
+/// Union-find over indices; a component's root is its lowest index.
 struct UnionFind {
     parent: Vec<u32>,
 }
@@ -1106,6 +1251,86 @@ mod tests {
     }
 
     #[test]
+    fn agreeing_counts_the_equal_bytes() {
+        let mut rng = Rng(5);
+        for _ in 0..200 {
+            let mut a = [0u8; SIG];
+            let mut b = [0u8; SIG];
+            for (x, y) in a.iter_mut().zip(b.iter_mut()) {
+                *x = rng.below(256) as u8;
+                // Equal about half the time, and differing in one bit or in many.
+                *y = match rng.below(4) {
+                    0 | 1 => *x,
+                    2 => *x ^ (1 << rng.below(8)),
+                    _ => rng.below(256) as u8,
+                };
+            }
+            let naive = a.iter().zip(&b).filter(|(x, y)| x == y).count();
+            assert_eq!(agreeing(&a, &b), naive);
+        }
+        assert_eq!(agreeing(&[7; SIG], &[7; SIG]), SIG);
+        assert_eq!(agreeing(&[0; SIG], &[0x80; SIG]), 0);
+    }
+
+    /// The signature estimate never passes over a near-identical pair of generated comments,
+    /// and does pass over most unrelated ones.
+    #[test]
+    fn prefilter_keeps_near_pairs_and_drops_unrelated_ones() {
+        let sketcher = Sketcher::new(SEED);
+        let (mut near, mut unrelated, mut dropped) = (0, 0, 0);
+        for seed in [42, 9] {
+            let (texts, _) = campaign_among_opinions(seed);
+            let texts: Vec<&String> = texts.iter().collect();
+            let sets: Vec<Vec<u32>> = texts.iter().map(|t| shingle_set(t)).collect();
+            let sketches = Sketches {
+                texts: (0..texts.len() as u32).collect(),
+                sigs: texts
+                    .iter()
+                    .map(|t| {
+                        let chars: Vec<char> = normalize(t).chars().collect();
+                        let mut sig = [0; SIG];
+                        sketcher.signature(&chars, &mut sig);
+                        sig
+                    })
+                    .collect(),
+                shingles: texts
+                    .iter()
+                    .map(|t| normalize(t).chars().count() as u32 + 1 - SHINGLE as u32)
+                    .collect(),
+            };
+            for a in 0..texts.len() {
+                for b in a + 1..texts.len() {
+                    let j = jaccard_of_sets(&sets[a], &sets[b]);
+                    let kept = sketches.may_be_near(a, b);
+                    if j >= NEAR_DUPLICATE_SIMILARITY {
+                        near += 1;
+                        assert!(kept, "pair at {j:.3} passed over");
+                    } else if j < 0.2 {
+                        unrelated += 1;
+                        dropped += usize::from(!kept);
+                    }
+                }
+            }
+        }
+        assert!(near >= 1500, "{near} near pairs");
+        assert!(
+            dropped * 10 >= unrelated * 9,
+            "{dropped} of {unrelated} dropped"
+        );
+    }
+
+    #[test]
+    fn one_thread_or_two_give_the_same_grouping() {
+        for seed in [42, 9] {
+            let (texts, campaign) = campaign_among_opinions(seed);
+            let texts = refs(&texts);
+            let g = group_seeded(&texts, SEED, 2);
+            assert_eq!(g, group_seeded(&texts, SEED, 1));
+            assert_eq!(multi(&g), [campaign]);
+        }
+    }
+
+    #[test]
     fn grouping_is_deterministic_and_independent_of_input_order() {
         let (texts, campaign) = campaign_among_opinions(9);
         let texts = refs(&texts);
@@ -1139,7 +1364,7 @@ mod tests {
         let (texts, campaign) = campaign_among_opinions(42);
         let texts = refs(&texts);
         for seed in 1..=20 {
-            let g = group_seeded(&texts, seed);
+            let g = group_seeded(&texts, seed, 1);
             assert_eq!(multi(&g), std::slice::from_ref(&campaign), "seed {seed}");
         }
     }
