@@ -627,18 +627,17 @@ impl Tally {
             for a in cols.articles_of(r) {
                 bump(&mut t.articles, a as usize);
             }
-            let mut best = Best {
+            let best = Best {
                 score: scores.get(i).copied().unwrap_or(0.0),
                 received: r.received,
                 key: NO_KEY,
                 ord: o,
                 copies: 1,
-                size: 1,
+                // A group's size is read once, by `add_group`.
+                size: u32::from(!r.grouped),
             };
             if r.grouped {
-                best.key = cols.key(o);
-                best.size = cols.size(o).max(1);
-                t.add_group(r.group, best);
+                t.add_group(r.group, best, cols);
             } else {
                 t.singles += 1;
                 t.top.push(best, cols);
@@ -647,10 +646,17 @@ impl Tally {
         t
     }
 
-    fn add_group(&mut self, rep: u32, best: Best) {
+    /// Adds a hit of the group represented by `rep`. The group's size is read from the cold
+    /// column once, when the group is first hit; keys only to break a tie of dates.
+    fn add_group(&mut self, rep: u32, mut best: Best, cols: &IndexColumns) {
         match self.slot.entry(rep) {
-            std::collections::hash_map::Entry::Occupied(e) => self.groups[*e.get()].absorb(best),
+            std::collections::hash_map::Entry::Occupied(e) => {
+                self.groups[*e.get()].absorb(best, cols)
+            }
             std::collections::hash_map::Entry::Vacant(e) => {
+                if best.size == 0 {
+                    best.size = cols.size(best.ord).max(1);
+                }
                 e.insert(self.groups.len());
                 self.groups.push(best);
             }
@@ -678,7 +684,7 @@ impl Tally {
         let mut groups: Vec<Option<Best>> = other.groups.into_iter().map(Some).collect();
         for (rep, i) in reps {
             if let Some(b) = groups.get_mut(i).and_then(Option::take) {
-                self.add_group(rep, b);
+                self.add_group(rep, b, cols);
             }
         }
     }
@@ -846,20 +852,33 @@ fn eval(index: &SearchIndex, e: &Expr) -> Vec<u32> {
     }
 }
 
+/// The values of both ascending lists: the shorter walked, the longer galloped through.
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::with_capacity(a.len().min(b.len())));
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut out = Vec::with_capacity(short.len());
+    let mut j = 0;
+    for &x in short {
+        j = gallop(long, j, x);
+        match long.get(j) {
+            None => break,
+            Some(&y) if y == x => out.push(x),
+            Some(_) => {}
         }
     }
     out
+}
+
+/// The first index at or after `from` of ascending `v` whose value is at least `target`
+/// (`v.len()` if none): steps of 1, 2, 4, … then a binary search, so O(log distance).
+fn gallop(v: &[u32], from: usize, target: u32) -> usize {
+    let (mut lo, mut hi, mut step) = (from, from, 1);
+    while hi < v.len() && v[hi] < target {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(v.len());
+    lo + v[lo..hi].partition_point(|&x| x < target)
 }
 
 fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
@@ -891,10 +910,8 @@ fn minus(a: &[u32], b: &[u32]) -> Vec<u32> {
     a.iter()
         .copied()
         .filter(|&x| {
-            while j < b.len() && b[j] < x {
-                j += 1;
-            }
-            !(j < b.len() && b[j] == x)
+            j = gallop(b, j, x);
+            b.get(j) != Some(&x)
         })
         .collect()
 }
@@ -986,16 +1003,27 @@ impl tantivy::query::Weight for HitDocs {
         let hits = &self.hits;
         let mut docs = Vec::new();
         if seg.sorted {
-            let mut c = 0;
-            for (d, &o) in seg.ords.iter().enumerate() {
-                while c < hits.len() && hits[c] < o {
-                    c += 1;
+            // Walk the shorter of the hits and the segment's ordinals, gallop through the other.
+            let ords = &seg.ords;
+            if hits.len() < ords.len() {
+                let mut d = 0;
+                for &h in hits.iter() {
+                    d = gallop(ords, d, h);
+                    match ords.get(d) {
+                        None => break,
+                        Some(&o) if o == h => docs.push(d as DocId),
+                        Some(_) => {}
+                    }
                 }
-                if c == hits.len() {
-                    break;
-                }
-                if hits[c] == o {
-                    docs.push(d as DocId);
+            } else {
+                let mut c = 0;
+                for (d, &o) in ords.iter().enumerate() {
+                    c = gallop(hits, c, o);
+                    match hits.get(c) {
+                        None => break,
+                        Some(&h) if h == o => docs.push(d as DocId),
+                        Some(_) => {}
+                    }
                 }
             }
         } else {
@@ -1079,10 +1107,8 @@ impl SegmentCollector for HitSegment {
         let hits = &self.hits;
         let found = if self.seg.sorted {
             // Documents arrive in order, and so do their ordinals.
-            while self.at < hits.len() && hits[self.at] < o {
-                self.at += 1;
-            }
-            (self.at < hits.len() && hits[self.at] == o).then_some(self.at)
+            self.at = gallop(hits, self.at, o);
+            (hits.get(self.at) == Some(&o)).then_some(self.at)
         } else {
             hits.binary_search(&o).ok()
         };
@@ -1225,15 +1251,32 @@ struct Best {
 
 impl Best {
     /// Adds another hit of the same opinion: the opinion ranks by its best score, and is shown
-    /// by its earliest copy (so the copy shown does not depend on scores).
-    fn absorb(&mut self, other: Best) {
-        let score = self.score.max(other.score);
-        let copies = self.copies + other.copies;
-        if (other.received, other.key) < (self.received, self.key) {
+    /// by its earliest copy (so the copy shown does not depend on scores). Keys are read only
+    /// when the dates are equal.
+    fn absorb(&mut self, mut other: Best, cols: &IndexColumns) {
+        let earlier = match other.received.cmp(&self.received) {
+            std::cmp::Ordering::Less => true,
+            std::cmp::Ordering::Greater => false,
+            std::cmp::Ordering::Equal => {
+                for b in [&mut *self, &mut other] {
+                    if b.key == NO_KEY {
+                        b.key = cols.key(b.ord);
+                    }
+                }
+                other.key < self.key
+            }
+        };
+        let (score, copies, size) = (
+            self.score.max(other.score),
+            self.copies + other.copies,
+            self.size.max(other.size),
+        );
+        if earlier {
             *self = other;
         }
         self.score = score;
         self.copies = copies;
+        self.size = size;
     }
 }
 
@@ -1301,6 +1344,40 @@ mod tests {
     use super::*;
     use crate::importer::{Importer, Options};
     use std::path::Path;
+
+    /// The set operations on ascending ordinals agree with a naive filter, for lists of
+    /// every relative size (galloping is used when one is much shorter).
+    #[test]
+    fn set_operations_equal_naive_ones() {
+        let mut x: u64 = 17;
+        let mut list = |n: usize, spread: u64| -> Vec<u32> {
+            let mut v: Vec<u32> = (0..n)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    ((x >> 33) % spread) as u32
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        for (na, nb) in [(0, 10), (5, 5000), (300, 300), (5000, 7), (2000, 2000)] {
+            let (a, b) = (list(na, 10_000), list(nb, 10_000));
+            let naive_and: Vec<u32> = a.iter().copied().filter(|v| b.contains(v)).collect();
+            let naive_minus: Vec<u32> = a.iter().copied().filter(|v| !b.contains(v)).collect();
+            assert_eq!(intersect(&a, &b), naive_and, "{na} AND {nb}");
+            assert_eq!(intersect(&b, &a), naive_and, "{nb} AND {na}");
+            assert_eq!(minus(&a, &b), naive_minus, "{na} NOT {nb}");
+            for t in [0, 1, 4999, 9999, 10_000] {
+                for from in [0, a.len() / 2, a.len()] {
+                    let want = from + a[from..].iter().take_while(|&&v| v < t).count();
+                    assert_eq!(gallop(&a, from, t), want, "gallop {t} from {from}");
+                }
+            }
+        }
+    }
 
     /// Boolean queries over words of three or more characters (phrases of pairs), with
     /// exclusions, agree with [`Expr::matches`] over every stored comment.
