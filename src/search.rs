@@ -870,7 +870,14 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 /// The first index at or after `from` of ascending `v` whose value is at least `target`
 /// (`v.len()` if none): steps of 1, 2, 4, … then a binary search, so O(log distance).
+#[inline]
 fn gallop(v: &[u32], from: usize, target: u32) -> usize {
+    // Dense lists: most often the answer is `from` or the next one.
+    match v.get(from..from + 2) {
+        Some(&[a, _]) if a >= target => return from,
+        Some(&[_, b]) if b >= target => return from + 1,
+        _ => {}
+    }
     let (mut lo, mut hi, mut step) = (from, from, 1);
     while hi < v.len() && v[hi] < target {
         lo = hi + 1;

@@ -15,7 +15,9 @@
 //! A segment file: `lifagrm1`, the number of pairs `n`, the lowest and highest ordinal, the
 //! pairs' keys in ascending order (`u64`: first character << 32 | second), `n + 1` offsets into
 //! the postings, then each pair's postings: per comment the ordinal's difference from the
-//! previous one, the number of positions, and the positions' differences (LEB128).
+//! previous one, the length in bytes of its positions, and the positions' differences (LEB128).
+//! The length lets a reader that needs only the comments, or only some of them, step over the
+//! positions without decoding them.
 
 use std::path::Path;
 
@@ -23,7 +25,7 @@ use rustc_hash::FxHashMap;
 
 use super::tokens::{END, fold};
 
-const MAGIC: &[u8; 8] = b"lifagrm1";
+const MAGIC: &[u8; 8] = b"lifagrm2";
 const HEADER: usize = 8 + 8 + 4 + 4;
 
 fn key(a: char, b: char) -> u64 {
@@ -100,8 +102,9 @@ impl GramBuilder {
         drop(self.entries);
         let mut order: Vec<u32> = (0..n as u32).collect();
         order.sort_unstable_by_key(|&t| self.keys[t as usize]);
-        let mut data = Vec::with_capacity(slots.len() * 2);
+        let mut data = Vec::with_capacity(slots.len() * 3);
         let mut offsets = Vec::with_capacity(n + 1);
+        let mut positions = Vec::new();
         for &t in &order {
             offsets.push(data.len() as u64);
             let run = &slots[start[t as usize] as usize..start[t as usize + 1] as usize];
@@ -114,12 +117,14 @@ impl GramBuilder {
                     j += 1;
                 }
                 put(&mut data, ord - prev_ord);
-                put(&mut data, (j - i) as u32);
+                positions.clear();
                 let mut prev = 0;
                 for &(_, p) in &run[i..j] {
-                    put(&mut data, p - prev);
+                    put(&mut positions, p - prev);
                     prev = p;
                 }
+                put(&mut data, positions.len() as u32);
+                data.extend_from_slice(&positions);
                 prev_ord = ord;
                 i = j;
             }
@@ -251,10 +256,8 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
         let (mut at, mut ord) = (0, 0u32);
         while at < data.len() {
             ord += get(data, &mut at);
-            let n = get(data, &mut at);
-            for _ in 0..n {
-                get(data, &mut at);
-            }
+            let len = get(data, &mut at) as usize;
+            at += len;
             out.push(ord);
         }
     }
@@ -265,11 +268,12 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
         let (mut at, mut ord) = (0, 0u32);
         while at < data.len() {
             ord += get(data, &mut at);
-            let n = get(data, &mut at);
+            let len = get(data, &mut at) as usize;
+            let end = (at + len).min(data.len());
             p.ords.push(ord);
             p.starts.push(p.pos.len() as u32);
             let mut pos = 0;
-            for _ in 0..n {
+            while at < end {
                 pos += get(data, &mut at);
                 p.pos.push(pos);
             }
@@ -313,14 +317,15 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
             let mut kept = 0usize;
             while at < data.len() && c < cands.len() {
                 ord += get(data, &mut at);
-                let n = get(data, &mut at);
+                let len = get(data, &mut at) as usize;
+                let end = (at + len).min(data.len());
                 while c < cands.len() && cands[c].0 < ord {
                     c += 1;
                 }
                 if c < cands.len() && cands[c].0 == ord {
                     positions.clear();
                     let mut pos = 0;
-                    for _ in 0..n {
+                    while at < end {
                         pos += get(data, &mut at);
                         positions.push(pos);
                     }
@@ -339,9 +344,7 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
                     }
                     c += 1;
                 } else {
-                    for _ in 0..n {
-                        get(data, &mut at);
-                    }
+                    at = end;
                 }
             }
             cands.truncate(kept);

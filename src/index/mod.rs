@@ -43,7 +43,7 @@ use self::rows::Row;
 
 /// Bumped when the schema, the tokenizers or lifa's own files change: an index of another
 /// version is rebuilt.
-const SCHEMA_VERSION: u32 = 8;
+const SCHEMA_VERSION: u32 = 9;
 /// Indexing memory budget (split across threads). Segments are never merged while a rebuild
 /// indexes, so the budget also sets how many segments a rebuild leaves.
 const WRITER_BUDGET: usize = 300_000_000;
