@@ -48,8 +48,8 @@
 //! when there are two cores and many texts, and are merged: the result does not depend on the
 //! machine.
 //!
-//! Cost: about 3 µs per text of 80 characters on one core (100,000 texts in about 0.3 s; see
-//! `benches/group.rs`), linear in the number of texts, and 128 bytes of signature per text
+//! Cost: about 3 µs per text of 80 characters on one core (100,000 texts in about 0.3 s on one
+//! thread, 0.2 s on two; see `benches/group.rs`), linear in the number of texts, and 128 bytes of signature per text
 //! while grouping. The million comments of the search bench, whose templated sentences make
 //! 15 million candidate pairs, take about 4.5 s on two cores (12 s before the signature
 //! prefilter and the second thread).
@@ -114,6 +114,12 @@ pub fn normalize(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for_each_normalized(text, |c| s.push(c));
     s
+}
+
+/// Replaces `chars` with the characters of the normalized `text`.
+fn normalize_into(text: &str, chars: &mut Vec<char>) {
+    chars.clear();
+    for_each_normalized(text, |c| chars.push(c));
 }
 
 /// Calls `f` with each character of the normalized `text`, in order (see [`normalize`]).
@@ -269,8 +275,8 @@ const PARALLEL_MIN: usize = 20_000;
 /// `4j..4j + 4`.
 const SIG: usize = BANDS * PASSES;
 
-/// Signatures agreeing in fewer bytes than this are not compared: their estimated similarity
-/// is below [`PREFILTER`].
+/// Signatures agreeing in fewer bytes than this estimate a similarity below [`PREFILTER`]:
+/// their texts are not compared (unless one is too short to tell).
 const PREFILTER_BYTES: usize = {
     // A byte agrees with probability J + (1 − J) / 256.
     let p = PREFILTER_PERCENT * 255 + 100;
@@ -284,11 +290,12 @@ const PREFILTER_PERCENT: usize = 30;
 /// 0.54 (the weakest link of the sample petition) about 10⁻⁸; a pair at 0.2, the typical
 /// unrelated candidate, almost always.
 pub const PREFILTER: f64 = PREFILTER_PERCENT as f64 / 100.0;
-/// Texts with fewer shingles than this are always compared exactly: their bins mostly borrow,
-/// which makes the estimate coarse. (Over the 15 million candidate pairs of the bench's million
-/// comments, of 24 shingles or more, the estimate's error had a standard deviation of 0.031 to
-/// 0.034 at every length, and was never below −0.17.)
-const PREFILTER_MIN_SHINGLES: u32 = BINS as u32 / 2;
+/// Texts with fewer bins of their own than this (of 128) are always compared exactly: their
+/// other bins borrow, which makes the estimate coarse. 68 is what 24 distinct shingles fill on
+/// average. (Over the 15 million candidate pairs of the bench's million comments, of 24
+/// shingles or more, the estimate's error had a standard deviation of 0.031 to 0.034 at every
+/// length, and was never below −0.17.)
+const PREFILTER_MIN_FILLED: u8 = 68;
 
 /// The texts that take part in the near-identical search, with their signatures.
 struct Sketches {
@@ -296,8 +303,8 @@ struct Sketches {
     texts: Vec<u32>,
     /// `sigs[r]`: the signature of `texts[r]`.
     sigs: Vec<[u8; SIG]>,
-    /// `shingles[r]`: the number of shingles (with repeats) of `texts[r]`.
-    shingles: Vec<u32>,
+    /// `filled[r]`: how many of the 128 bins of `texts[r]` hold a min-hash of their own.
+    filled: Vec<u8>,
 }
 
 impl Sketches {
@@ -310,7 +317,7 @@ impl Sketches {
     /// Whether ranks `a` and `b` may be near-identical: their signatures agree in enough
     /// bytes, or one of them is too short to tell.
     fn may_be_near(&self, a: usize, b: usize) -> bool {
-        if self.shingles[a].min(self.shingles[b]) < PREFILTER_MIN_SHINGLES {
+        if self.filled[a].min(self.filled[b]) < PREFILTER_MIN_FILLED {
             return true;
         }
         agreeing(&self.sigs[a], &self.sigs[b]) >= PREFILTER_BYTES
@@ -333,11 +340,13 @@ fn agreeing(a: &[u8; SIG], b: &[u8; SIG]) -> usize {
         .sum()
 }
 
-/// What pass one learns of a text: the hash of its normalized text (`None` when it normalizes
-/// to nothing), its number of normalized characters, and its signature when it is long enough.
+/// What pass one learns of a text besides its signature: the hash of its normalized text
+/// (`None` when it normalizes to nothing), whether it is long enough to be near-identical to
+/// another, and how many of its signature's min-hashes are its own (not borrowed).
 struct Sketched {
     hash: Option<u64>,
-    chars: u32,
+    near: bool,
+    filled: u8,
 }
 
 /// Pass one: joins texts equal after normalization, and sketches the first text of each class.
@@ -352,14 +361,16 @@ fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> 
             .iter()
             .zip(sigs)
             .map(|(text, sig)| {
-                chars.clear();
-                for_each_normalized(text, |c| chars.push(c));
-                if chars.len() >= MIN_NEAR_CHARS {
-                    sketcher.signature(&chars, sig);
-                }
+                normalize_into(text, &mut chars);
+                let filled = if chars.len() >= MIN_NEAR_CHARS {
+                    sketcher.signature(&chars, sig)
+                } else {
+                    0
+                };
                 Sketched {
                     hash: (!chars.is_empty()).then(|| text_hash(&chars)),
-                    chars: chars.len().min(u32::MAX as usize) as u32,
+                    near: chars.len() >= MIN_NEAR_CHARS,
+                    filled,
                 }
             })
             .collect()
@@ -384,7 +395,7 @@ fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> 
     let mut out = Sketches {
         texts: Vec::new(),
         sigs: Vec::new(),
-        shingles: Vec::new(),
+        filled: Vec::new(),
     };
     let mut chars: Vec<char> = Vec::new();
     let mut kept = 0;
@@ -397,8 +408,7 @@ fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> 
             }
             Entry::Occupied(e) => {
                 let first = *e.get();
-                chars.clear();
-                for_each_normalized(texts[i as usize], |c| chars.push(c));
+                normalize_into(texts[i as usize], &mut chars);
                 let same = if normalized_eq(texts[first as usize], &chars) {
                     Some(first)
                 } else {
@@ -414,9 +424,9 @@ fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> 
                 collided.push((h, i));
             }
         }
-        if s.chars as usize >= MIN_NEAR_CHARS {
+        if s.near {
             out.texts.push(i);
-            out.shingles.push(s.chars + 1 - SHINGLE as u32);
+            out.filled.push(s.filled);
             // Compact in place: `kept <= i`.
             sigs[kept] = sigs[i as usize];
             kept += 1;
@@ -474,7 +484,7 @@ fn radix_sort_by_key(v: &mut Vec<u64>, scratch: &mut Vec<u64>) {
     }
 }
 
-/// Min-hash sketches and band keys of normalized texts.
+/// Min-hash signatures of normalized texts.
 struct Sketcher {
     mults: [u64; PASSES],
     /// `donors[bin * DONOR_TRIES + k]`: the k-th bin an empty `bin` borrows from.
@@ -495,8 +505,8 @@ impl Sketcher {
     }
 
     /// The signature of `chars` (at least `SHINGLE` characters): 128 densified min-hashes,
-    /// one byte of each.
-    fn signature(&self, chars: &[char], sig: &mut [u8; SIG]) {
+    /// one byte of each. Returns how many bins were filled by a shingle (not borrowed).
+    fn signature(&self, chars: &[char], sig: &mut [u8; SIG]) -> u8 {
         let mut mins = [[u32::MAX; BINS]; PASSES];
         for w in chars.windows(SHINGLE) {
             let h = shingle_hash(w);
@@ -508,11 +518,13 @@ impl Sketcher {
             }
         }
         let mut dense = mins;
+        let mut filled = 0;
         for (pass, out) in mins.iter().zip(dense.iter_mut()) {
             let mut empty = 0u32;
             for (bin, &v) in pass.iter().enumerate() {
                 empty |= u32::from(v == u32::MAX) << bin;
             }
+            filled += BINS as u32 - empty.count_ones();
             while empty != 0 {
                 let bin = empty.trailing_zeros() as usize;
                 out[bin] = self.borrow(pass, bin);
@@ -528,6 +540,7 @@ impl Sketcher {
                 *b = dense[t][j] as u8;
             }
         }
+        filled as u8
     }
 
     /// The value an empty bin takes: that of the first non-empty bin in its fixed donor
@@ -684,10 +697,10 @@ impl<'a> Checker<'a> {
         if let Some(p) = self.profiles.get(&rank) {
             return *p;
         }
-        self.chars.clear();
-        let chars = &mut self.chars;
-        let text = self.texts[self.sk.texts[rank as usize] as usize];
-        for_each_normalized(text, |c| chars.push(c));
+        normalize_into(
+            self.texts[self.sk.texts[rank as usize] as usize],
+            &mut self.chars,
+        );
         let s0 = self.shingles.len();
         self.shingles.extend(
             self.chars
@@ -1282,22 +1295,7 @@ mod tests {
             let (texts, _) = campaign_among_opinions(seed);
             let texts: Vec<&String> = texts.iter().collect();
             let sets: Vec<Vec<u32>> = texts.iter().map(|t| shingle_set(t)).collect();
-            let sketches = Sketches {
-                texts: (0..texts.len() as u32).collect(),
-                sigs: texts
-                    .iter()
-                    .map(|t| {
-                        let chars: Vec<char> = normalize(t).chars().collect();
-                        let mut sig = [0; SIG];
-                        sketcher.signature(&chars, &mut sig);
-                        sig
-                    })
-                    .collect(),
-                shingles: texts
-                    .iter()
-                    .map(|t| normalize(t).chars().count() as u32 + 1 - SHINGLE as u32)
-                    .collect(),
-            };
+            let sketches = sketched(&sketcher, &texts);
             for a in 0..texts.len() {
                 for b in a + 1..texts.len() {
                     let j = jaccard_of_sets(&sets[a], &sets[b]);
@@ -1317,6 +1315,53 @@ mod tests {
             dropped * 10 >= unrelated * 9,
             "{dropped} of {unrelated} dropped"
         );
+        // Texts too short for the estimate are always compared, however unlike.
+        let short = ["禁止在湖区网箱养殖", "建议延长禁渔期限"];
+        let long = "建议将第二十四条中的定期修改为按季度，否则基层执行起来没有依据，群众反映很强烈";
+        let sk = sketched(&sketcher, &[short[0], short[1], long]);
+        assert!(sk.filled[0] < PREFILTER_MIN_FILLED && sk.filled[2] >= PREFILTER_MIN_FILLED);
+        assert!(agreeing(&sk.sigs[0], &sk.sigs[1]) < PREFILTER_BYTES);
+        assert!(sk.may_be_near(0, 1) && sk.may_be_near(0, 2));
+    }
+
+    /// The sketches of `texts`, every one taking part.
+    fn sketched(sketcher: &Sketcher, texts: &[impl AsRef<str>]) -> Sketches {
+        let mut sk = Sketches {
+            texts: (0..texts.len() as u32).collect(),
+            sigs: Vec::new(),
+            filled: Vec::new(),
+        };
+        for t in texts {
+            let chars: Vec<char> = normalize(t.as_ref()).chars().collect();
+            let mut sig = [0; SIG];
+            sk.filled.push(sketcher.signature(&chars, &mut sig));
+            sk.sigs.push(sig);
+        }
+        sk
+    }
+
+    /// Whatever either half of the bands joins on its own is joined in the result.
+    #[test]
+    fn both_halves_of_the_bands_count() {
+        let (texts, _) = campaign_among_opinions(42);
+        let texts = refs(&texts);
+        let g = group(&texts);
+        let mut uf = UnionFind::new(texts.len());
+        let sk = sketch_all(&texts, SEED, &mut uf, 1);
+        for half in [0..BANDS / 2, BANDS / 2..BANDS] {
+            let mut near = UnionFind::new(sk.texts.len());
+            join_near(&texts, &sk, half.clone(), &mut near);
+            let mut joined = 0;
+            for r in 0..sk.texts.len() as u32 {
+                let root = near.find(r);
+                if root != r {
+                    joined += 1;
+                    let (a, b) = (sk.texts[r as usize], sk.texts[root as usize]);
+                    assert_eq!(g.group_of[a as usize], g.group_of[b as usize], "{half:?}");
+                }
+            }
+            assert!(joined >= 40, "{half:?} joined {joined}");
+        }
     }
 
     #[test]

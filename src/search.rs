@@ -856,16 +856,22 @@ fn eval(index: &SearchIndex, e: &Expr) -> Vec<u32> {
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut out = Vec::with_capacity(short.len());
+    for_each_common(short, long, |i, _| out.push(short[i]));
+    out
+}
+
+/// Calls `f(i, j)` for every value `walk[i] == through[j]` of two ascending lists, in order:
+/// `walk` is walked, `through` galloped through (so `walk` should be the shorter).
+fn for_each_common(walk: &[u32], through: &[u32], mut f: impl FnMut(usize, usize)) {
     let mut j = 0;
-    for &x in short {
-        j = gallop(long, j, x);
-        match long.get(j) {
+    for (i, &x) in walk.iter().enumerate() {
+        j = gallop(through, j, x);
+        match through.get(j) {
             None => break,
-            Some(&y) if y == x => out.push(x),
+            Some(&y) if y == x => f(i, j),
             Some(_) => {}
         }
     }
-    out
 }
 
 /// The first index at or after `from` of ascending `v` whose value is at least `target`
@@ -1013,25 +1019,9 @@ impl tantivy::query::Weight for HitDocs {
             // Walk the shorter of the hits and the segment's ordinals, gallop through the other.
             let ords = &seg.ords;
             if hits.len() < ords.len() {
-                let mut d = 0;
-                for &h in hits.iter() {
-                    d = gallop(ords, d, h);
-                    match ords.get(d) {
-                        None => break,
-                        Some(&o) if o == h => docs.push(d as DocId),
-                        Some(_) => {}
-                    }
-                }
+                for_each_common(hits, ords, |_, d| docs.push(d as DocId));
             } else {
-                let mut c = 0;
-                for (d, &o) in ords.iter().enumerate() {
-                    c = gallop(hits, c, o);
-                    match hits.get(c) {
-                        None => break,
-                        Some(&h) if h == o => docs.push(d as DocId),
-                        Some(_) => {}
-                    }
-                }
+                for_each_common(ords, hits, |d, _| docs.push(d as DocId));
             }
         } else {
             for (d, &o) in seg.ords.iter().enumerate() {
@@ -1210,17 +1200,13 @@ impl TopOpinions {
                 return;
             }
             if rough == std::cmp::Ordering::Equal {
-                if b.key == NO_KEY {
-                    b.key = cols.key(b.ord);
-                }
+                b.read_key(cols);
                 if order(&b, bar) != std::cmp::Ordering::Less {
                     return;
                 }
             }
         }
-        if b.key == NO_KEY {
-            b.key = cols.key(b.ord);
-        }
+        b.read_key(cols);
         self.buf.push(b);
         if self.buf.len() >= 2 * self.keep.max(512) {
             self.cut();
@@ -1257,6 +1243,13 @@ struct Best {
 }
 
 impl Best {
+    /// Reads the comment's id key from the cold column, if not yet read.
+    fn read_key(&mut self, cols: &IndexColumns) {
+        if self.key == NO_KEY {
+            self.key = cols.key(self.ord);
+        }
+    }
+
     /// Adds another hit of the same opinion: the opinion ranks by its best score, and is shown
     /// by its earliest copy (so the copy shown does not depend on scores). Keys are read only
     /// when the dates are equal.
@@ -1265,11 +1258,8 @@ impl Best {
             std::cmp::Ordering::Less => true,
             std::cmp::Ordering::Greater => false,
             std::cmp::Ordering::Equal => {
-                for b in [&mut *self, &mut other] {
-                    if b.key == NO_KEY {
-                        b.key = cols.key(b.ord);
-                    }
-                }
+                self.read_key(cols);
+                other.read_key(cols);
                 other.key < self.key
             }
         };

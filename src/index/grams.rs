@@ -12,7 +12,7 @@
 //! seen, then the postings are laid out by counting sort and written with variable-length
 //! integers. tantivy keeps the jieba words that rank the hits.
 //!
-//! A segment file: `lifagrm1`, the number of pairs `n`, the lowest and highest ordinal, the
+//! A segment file: `lifagrm2`, the number of pairs `n`, the lowest and highest ordinal, the
 //! pairs' keys in ascending order (`u64`: first character << 32 | second), `n + 1` offsets into
 //! the postings, then each pair's postings: per comment the ordinal's difference from the
 //! previous one, the length in bytes of its positions, and the positions' differences (LEB128).
@@ -168,6 +168,15 @@ fn get(data: &[u8], at: &mut usize) -> u32 {
     }
 }
 
+/// Reads a comment's entry header at `*at`: adds its ordinal's difference to `*ord`, reads the
+/// length of its positions, leaves `*at` on the first position and returns where they end.
+#[inline(always)]
+fn entry(data: &[u8], at: &mut usize, ord: &mut u32) -> usize {
+    *ord += get(data, at);
+    let len = get(data, at) as usize;
+    (*at + len).min(data.len())
+}
+
 #[inline(never)]
 fn get_long(data: &[u8], at: &mut usize) -> u32 {
     let mut v = 0u32;
@@ -255,9 +264,7 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
         let data = self.data(i);
         let (mut at, mut ord) = (0, 0u32);
         while at < data.len() {
-            ord += get(data, &mut at);
-            let len = get(data, &mut at) as usize;
-            at += len;
+            at = entry(data, &mut at, &mut ord);
             out.push(ord);
         }
     }
@@ -267,9 +274,7 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
         let mut p = Postings::default();
         let (mut at, mut ord) = (0, 0u32);
         while at < data.len() {
-            ord += get(data, &mut at);
-            let len = get(data, &mut at) as usize;
-            let end = (at + len).min(data.len());
+            let end = entry(data, &mut at, &mut ord);
             p.ords.push(ord);
             p.starts.push(p.pos.len() as u32);
             let mut pos = 0;
@@ -316,9 +321,7 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
             let (mut at, mut ord, mut c) = (0usize, 0u32, 0usize);
             let mut kept = 0usize;
             while at < data.len() && c < cands.len() {
-                ord += get(data, &mut at);
-                let len = get(data, &mut at) as usize;
-                let end = (at + len).min(data.len());
+                let end = entry(data, &mut at, &mut ord);
                 while c < cands.len() && cands[c].0 < ord {
                     c += 1;
                 }
@@ -456,6 +459,25 @@ mod tests {
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| crate::search::contains_folded(t, q))
+                .map(|(i, _)| i as u32 * 3 + 5)
+                .collect();
+            assert_eq!(seg.containing(&chars), want, "{q}");
+        }
+    }
+
+    /// A comment with more than 127 bytes of positions for one pair (a length of two bytes),
+    /// between comments that have the same pair: each is stepped over or read correctly.
+    #[test]
+    fn long_runs_of_positions() {
+        let long = format!("{}湖{}", "哈".repeat(300), "网箱".repeat(100));
+        let texts = ["哈哈湖", long.as_str(), "网箱哈哈", "湖哈哈"];
+        let seg = segment(&texts);
+        for q in ["哈哈", "哈湖", "湖哈", "哈哈哈", "箱网箱", "网箱哈", "湖网"] {
+            let chars: Vec<char> = q.chars().collect();
+            let want: Vec<u32> = texts
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.contains(q))
                 .map(|(i, _)| i as u32 * 3 + 5)
                 .collect();
             assert_eq!(seg.containing(&chars), want, "{q}");

@@ -157,8 +157,8 @@ pub struct DocOrds(Arc<Mutex<rustc_hash::FxHashMap<tantivy::index::SegmentId, Ar
 pub struct SegmentOrds {
     /// `ords[doc]`.
     pub ords: Vec<u32>,
-    /// Whether they ascend, as in every segment one indexing thread writes (a merged segment's
-    /// may not).
+    /// Whether they strictly ascend, as in every segment one indexing thread writes (a merged
+    /// segment's may not).
     pub sorted: bool,
 }
 
@@ -184,7 +184,7 @@ impl DocOrds {
             ords.extend((0..n).map(|d| col.first(d).map_or(u32::MAX, |o| o as u32)));
         }
         let ords = Arc::new(SegmentOrds {
-            sorted: ords.is_sorted(),
+            sorted: ords.windows(2).all(|w| w[0] < w[1]),
             ords,
         });
         self.0
