@@ -127,8 +127,9 @@ fn csv_alone(path: &Path) -> usize {
 fn lifa_import(fx: &Fixture) -> Outcome {
     let mut imp = Importer::new(&fx.workspace(), REG).unwrap();
     let outcome = imp.import(&fx.csv, &options()).unwrap();
-    assert!(!outcome.refused && outcome.batch.is_some());
-    assert_eq!(outcome.checked.comments.len(), ROWS);
+    assert!(!outcome.refused && outcome.checked.refused.is_empty());
+    assert_eq!(outcome.accepted, ROWS);
+    assert_eq!(outcome.batch.as_ref().map(|b| b.comments.len()), Some(ROWS));
     outcome
 }
 
