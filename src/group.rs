@@ -432,8 +432,8 @@ fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> 
             kept += 1;
         }
     }
+    // Not shrunk: reallocating would hold both copies for a moment, at the peak of a rebuild.
     sigs.truncate(kept);
-    sigs.shrink_to_fit();
     out.sigs = sigs;
     out
 }
