@@ -49,8 +49,8 @@
 //! machine.
 //!
 //! Cost: about 3 µs per text of 80 characters on one core (100,000 texts in about 0.3 s on one
-//! thread, 0.2 s on two; see `benches/group.rs`), linear in the number of texts, and 128 bytes of signature per text
-//! while grouping. The million comments of the search bench, whose templated sentences make
+//! thread, 0.2 s on two; see `benches/group.rs`), linear in the number of texts, and 128 bytes
+//! of signature per text while grouping. The million comments of the search bench, whose templated sentences make
 //! 15 million candidate pairs, take about 4.5 s on two cores (12 s before the signature
 //! prefilter and the second thread).
 
@@ -341,11 +341,11 @@ fn agreeing(a: &[u8; SIG], b: &[u8; SIG]) -> usize {
 }
 
 /// What pass one learns of a text besides its signature: the hash of its normalized text
-/// (`None` when it normalizes to nothing), whether it is long enough to be near-identical to
-/// another, and how many of its signature's min-hashes are its own (not borrowed).
+/// (`None` when it normalizes to nothing), and how many of its signature's min-hashes are its
+/// own (not borrowed) — 0 when it is too short to be near-identical to another and was not
+/// sketched (a sketched text fills at least one bin in each pass).
 struct Sketched {
     hash: Option<u64>,
-    near: bool,
     filled: u8,
 }
 
@@ -353,7 +353,6 @@ struct Sketched {
 /// The texts are normalized and sketched on `threads` threads, the classes found in order.
 fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> Sketches {
     let sketcher = Sketcher::new(seed);
-    let mut info: Vec<Sketched> = Vec::with_capacity(texts.len());
     let mut sigs: Vec<[u8; SIG]> = vec![[0; SIG]; texts.len()];
     let sketch = |texts: &[&str], sigs: &mut [[u8; SIG]]| -> Vec<Sketched> {
         let mut chars: Vec<char> = Vec::new();
@@ -369,24 +368,23 @@ fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> 
                 };
                 Sketched {
                     hash: (!chars.is_empty()).then(|| text_hash(&chars)),
-                    near: chars.len() >= MIN_NEAR_CHARS,
                     filled,
                 }
             })
             .collect()
     };
-    if threads > 1 {
+    let info: Vec<Sketched> = if threads > 1 {
         let mid = texts.len() / 2;
         let (sig_lo, sig_hi) = sigs.split_at_mut(mid);
-        let (lo, hi) = std::thread::scope(|s| {
+        let (mut lo, hi) = std::thread::scope(|s| {
             let hi = s.spawn(|| sketch(&texts[mid..], sig_hi));
             (sketch(&texts[..mid], sig_lo), hi.join())
         });
-        info.extend(lo);
-        info.extend(hi.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        lo.extend(hi.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        lo
     } else {
-        info = sketch(texts, &mut sigs);
-    }
+        sketch(texts, &mut sigs)
+    };
 
     let mut first_of: FxHashMap<u64, u32> = FxHashMap::default();
     first_of.reserve(texts.len());
@@ -424,7 +422,7 @@ fn sketch_all(texts: &[&str], seed: u64, uf: &mut UnionFind, threads: usize) -> 
                 collided.push((h, i));
             }
         }
-        if s.near {
+        if s.filled > 0 {
             out.texts.push(i);
             out.filled.push(s.filled);
             // Compact in place: `kept <= i`.

@@ -459,7 +459,7 @@ pub fn search(
     };
     let filter = Filter::new(ws, &ctx, cols, filters)?;
     let mut hits = eval(index, expr);
-    if filter.any {
+    if filter.any() {
         let mut kept = Vec::with_capacity(hits.len());
         cols.visit(&hits, |_, o, r| {
             if filter.keeps(cols, &ctx, o, r) {
@@ -511,7 +511,7 @@ pub fn search(
         groups,
         ..
     } = tally;
-    for g in groups {
+    for (_, g) in groups {
         top.push(g, cols);
     }
     let opinions = top.finish();
@@ -588,8 +588,9 @@ struct Tally {
     /// Opinions of one comment go straight to the running selection of the page's candidates.
     top: TopOpinions,
     singles: u64,
-    /// Opinions of several comments, gathered before they join `top`.
-    groups: Vec<Best>,
+    /// Opinions of several comments (with their representative), gathered before they join
+    /// `top`.
+    groups: Vec<(u32, Best)>,
     /// The index in `groups` of each group, by representative.
     slot: FxHashMap<u32, usize>,
 }
@@ -651,14 +652,14 @@ impl Tally {
     fn add_group(&mut self, rep: u32, mut best: Best, cols: &IndexColumns) {
         match self.slot.entry(rep) {
             std::collections::hash_map::Entry::Occupied(e) => {
-                self.groups[*e.get()].absorb(best, cols)
+                self.groups[*e.get()].1.absorb(best, cols)
             }
             std::collections::hash_map::Entry::Vacant(e) => {
                 if best.size == 0 {
                     best.size = cols.size(best.ord).max(1);
                 }
                 e.insert(self.groups.len());
-                self.groups.push(best);
+                self.groups.push((rep, best));
             }
         }
     }
@@ -680,20 +681,14 @@ impl Tally {
         for b in other.top.buf {
             self.top.push(b, cols);
         }
-        let reps: Vec<(u32, usize)> = other.slot.into_iter().collect();
-        let mut groups: Vec<Option<Best>> = other.groups.into_iter().map(Some).collect();
-        for (rep, i) in reps {
-            if let Some(b) = groups.get_mut(i).and_then(Option::take) {
-                self.add_group(rep, b, cols);
-            }
+        for (rep, b) in other.groups {
+            self.add_group(rep, b, cols);
         }
     }
 }
 
 /// The filters, resolved against the index's columns.
 struct Filter {
-    /// Whether any filter is set.
-    any: bool,
     reg: Option<Option<u16>>,
     kind: Option<u8>,
     channel: Option<u8>,
@@ -753,16 +748,7 @@ impl Filter {
                 Some(by_id)
             }
         };
-        let any = f.reg.is_some()
-            || f.kind.is_some()
-            || f.channel.is_some()
-            || f.since.is_some()
-            || f.until.is_some()
-            || f.source.is_some()
-            || articles.is_some()
-            || f.status.is_some();
         Ok(Filter {
-            any,
             reg: f
                 .reg
                 .as_ref()
@@ -784,6 +770,18 @@ impl Filter {
             articles,
             status: f.status.map(status_index),
         })
+    }
+
+    /// Whether any filter is set.
+    fn any(&self) -> bool {
+        self.reg.is_some()
+            || self.kind.is_some()
+            || self.channel.is_some()
+            || self.since.is_some()
+            || self.until.is_some()
+            || self.sources.is_some()
+            || self.articles.is_some()
+            || self.status.is_some()
     }
 
     fn keeps(&self, cols: &IndexColumns, ctx: &Context, o: u32, r: &Rec) -> bool {

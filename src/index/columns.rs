@@ -442,20 +442,22 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
     /// Every value, as vectors (for an update).
     pub fn to_buf(&self) -> ColumnsBuf {
         let n = self.n as u32;
+        let recs: Vec<Rec> = (0..n).map(|o| self.rec_of(o)).collect();
         ColumnsBuf {
             key: (0..n).map(|o| self.key(o)).collect(),
             batch: (0..n).map(|o| self.batch(o)).collect(),
             offset: (0..n).map(|o| self.offset(o)).collect(),
             reg: (0..n).map(|o| self.reg(o)).collect(),
-            source: (0..n).map(|o| self.rec_of(o).source).collect(),
-            kind: (0..n).map(|o| self.rec_of(o).kind).collect(),
-            channel: (0..n).map(|o| self.rec_of(o).channel).collect(),
-            received: (0..n).map(|o| self.rec_of(o).received).collect(),
+            source: recs.iter().map(|r| r.source).collect(),
+            kind: recs.iter().map(|r| r.kind).collect(),
+            channel: recs.iter().map(|r| r.channel).collect(),
+            received: recs.iter().map(|r| r.received).collect(),
             alive: (0..n).map(|o| u8::from(self.alive(o))).collect(),
-            group: (0..n).map(|o| self.rec_of(o).group).collect(),
+            group: recs.iter().map(|r| r.group).collect(),
             size: (0..n).map(|o| self.size(o).max(1)).collect(),
-            art_start: (0..n)
-                .map(|o| self.rec_of(o).art)
+            art_start: recs
+                .iter()
+                .map(|r| r.art)
                 .chain(std::iter::once(self.m as u32))
                 .collect(),
             art_keys: (0..self.m)

@@ -478,6 +478,8 @@ impl SearchIndex {
             .map_err(|e| index_error(&self.dir, e))?;
         self.load_files()?;
         *self.search_cache.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        // The segments may have changed: their documents' ordinals are read again when needed.
+        self.doc_ords = DocOrds::default();
         stats.comments_total = self.live();
         Ok(stats)
     }
