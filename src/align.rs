@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::draft::{Article, ArticleNumber, Draft};
 use crate::refs;
+use crate::segment::is_word_char;
 
 /// One row of the alignment: an old article, a new article, or both.
 #[derive(Debug, Clone, PartialEq)]
@@ -534,14 +535,6 @@ fn bigrams(text: &str) -> Vec<u64> {
     };
     out.sort_unstable();
     out
-}
-
-/// Letters, digits and Chinese characters (the common CJK block checked first: it is most of
-/// the text and `char::is_alphanumeric` is slow on it).
-fn is_word_char(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}')
-        || c.is_ascii_alphanumeric()
-        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 fn intersection(a: &[u64], b: &[u64]) -> usize {

@@ -724,7 +724,7 @@ impl Folded {
         let mut text = String::with_capacity(s.len());
         let mut orig = Vec::with_capacity(s.len() + 1);
         for (at, c) in s.char_indices() {
-            if c.is_alphanumeric() {
+            if crate::segment::is_word_char(c) {
                 for l in c.to_lowercase() {
                     let before = text.len();
                     text.push(l);
@@ -770,7 +770,7 @@ impl Needle {
 
 fn fold_str(s: &str) -> String {
     s.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| crate::segment::is_word_char(c))
         .flat_map(char::to_lowercase)
         .collect()
 }

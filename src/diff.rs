@@ -536,7 +536,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             for w in segment::words(line) {
                 out.push(Token {
                     text: w,
-                    separator: !w.chars().any(char::is_alphanumeric),
+                    separator: !crate::segment::has_word_char(w),
                     reference: None,
                     label: false,
                 });

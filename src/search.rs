@@ -1125,7 +1125,7 @@ fn known_words(searcher: &tantivy::Searcher, words: Field, text: &str) -> Vec<(S
     let chars: Vec<char> = text
         .chars()
         .map(fold)
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| crate::segment::is_word_char(c))
         .collect();
     // The word and its document frequency, if it is in the index.
     let known = |w: String| {

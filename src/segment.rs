@@ -23,8 +23,35 @@ pub fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Letters, digits and Chinese characters: `char::is_alphanumeric`, with the common CJK block
+/// and ASCII checked first (they are most of the text, and the general lookup is slow).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}')
+        || c.is_ascii_alphanumeric()
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// Whether `word` has a letter, digit or Chinese character (is not only punctuation or space).
+#[inline]
+pub fn has_word_char(word: &str) -> bool {
+    word.chars().any(is_word_char)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_chars_are_the_alphanumeric_ones() {
+        for c in [
+            '湖', '泊', '𠀀', 'a', 'Z', '5', '５', 'Ａ', 'é', '٣', '，', '。', ' ', '-',
+            '\u{3000}', '・',
+        ] {
+            assert_eq!(super::is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(super::has_word_char("，网箱"));
+        assert!(!super::has_word_char("，。——"));
+    }
+
     #[test]
     fn words_cover_the_text() {
         let text = "禁止在湖泊管理范围内倾倒垃圾，违者处一万元罚款。";

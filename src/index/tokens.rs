@@ -8,6 +8,8 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use jieba_rs::Jieba;
+
+use crate::segment::has_word_char;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// lifa's shipped dictionary of legislative terms (jieba format: word, frequency, tag).
@@ -65,7 +67,7 @@ impl Words {
         self.jieba()
             .cut_for_search(text, false)
             .into_iter()
-            .filter(|t| t.word.chars().any(char::is_alphanumeric))
+            .filter(|t| has_word_char(t.word))
             .map(|t| (t.word, t.byte_start, t.byte_end))
             .collect()
     }
@@ -94,7 +96,7 @@ pub struct WordStream<'a> {
 impl TokenStream for WordStream<'_> {
     fn advance(&mut self) -> bool {
         for w in self.words.by_ref() {
-            if !w.word.chars().any(char::is_alphanumeric) {
+            if !has_word_char(w.word) {
                 continue;
             }
             self.token.text.clear();
