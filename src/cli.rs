@@ -1,9 +1,10 @@
 //! Command-line arguments (clap derive). No logic here: the doc comments are the `--help` text
 //! staff read, so they are in Chinese.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::report::Format;
 
@@ -18,6 +19,85 @@ pub struct Cli {
     /// 要执行的命令
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Parses the process's arguments (see [`exclusions_as_not`]).
+    pub fn from_env() -> Cli {
+        Cli::parse_from(exclusions_as_not(std::env::args_os()))
+    }
+}
+
+/// In `lifa search`, the documented way to exclude a word is a leading `-` (`网箱养殖 -罚款`),
+/// which clap would take for an option and refuse in English. A word that starts with one `-`
+/// followed by anything but one of `search`'s short options (`-f`, `-o`, `-h`) cannot be an
+/// option: it is passed on as `NOT` and the word (the query language's other spelling of the
+/// same thing). Option values, and everything after `--`, are left as they are.
+pub fn exclusions_as_not(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut args = args.into_iter();
+    let mut out: Vec<OsString> = args.next().into_iter().collect();
+    let cmd = Cli::command();
+    let takes_value = |c: &clap::Command, a: &str| {
+        c.get_arguments().any(|x| {
+            !x.is_positional()
+                && x.get_action().takes_values()
+                && (x
+                    .get_long()
+                    .is_some_and(|l| a.strip_prefix("--") == Some(l))
+                    || x.get_short().is_some_and(|s| a == format!("-{s}")))
+        })
+    };
+    // Up to the subcommand: global options and their values.
+    let mut search = None;
+    while let Some(a) = args.next() {
+        let text = a.to_string_lossy().into_owned();
+        let value_follows = takes_value(&cmd, &text);
+        out.push(a);
+        if value_follows {
+            out.extend(args.next());
+        } else if !text.starts_with('-') {
+            search = cmd
+                .find_subcommand(&text)
+                .filter(|c| c.get_name() == "search");
+            break;
+        }
+    }
+    let Some(search) = search else {
+        out.extend(args);
+        return out;
+    };
+    let shorts: Vec<char> = search
+        .get_arguments()
+        .filter_map(clap::Arg::get_short)
+        .chain(['h'])
+        .collect();
+    while let Some(a) = args.next() {
+        let Some(text) = a.to_str() else {
+            out.push(a);
+            continue;
+        };
+        if text == "--" {
+            out.push(a);
+            break;
+        }
+        if takes_value(search, text) {
+            out.push(a);
+            out.extend(args.next());
+            continue;
+        }
+        match text
+            .strip_prefix('-')
+            .and_then(|rest| Some((rest, rest.chars().next()?)))
+        {
+            Some((rest, first)) if first != '-' && !shorts.contains(&first) => {
+                out.push("NOT".into());
+                out.push(rest.into());
+            }
+            _ => out.push(a),
+        }
+    }
+    out.extend(args);
+    out
 }
 
 /// The subcommands.
@@ -66,7 +146,7 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
   lifa search 网箱养殖
   lifa search 垃圾 填埋                    同时含“垃圾”和“填埋”
   lifa search 垂钓 OR 钓鱼                 含其一
-  lifa search 游船 NOT 噪音                含“游船”但不含“噪音”
+  lifa search 游船 NOT 噪音                含“游船”但不含“噪音”（也可写作 游船 -噪音）
   lifa search '\"禁止 垂钓\"'                 引号内为一个词组（可含空格）
   lifa search 罚款 --reg qinglanhu --article 第五十四条 --kind 专家 --since 2026-04-15
   lifa search 湖 --format json --limit 50 --page 2")]
@@ -485,4 +565,86 @@ pub enum ColorChoice {
     Always,
     /// 不使用颜色
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rewrite(args: &[&str]) -> Vec<String> {
+        exclusions_as_not(
+            std::iter::once("lifa")
+                .chain(args.iter().copied())
+                .map(OsString::from),
+        )
+        .into_iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect()
+    }
+
+    #[test]
+    fn a_leading_minus_in_a_query_is_not() {
+        assert_eq!(
+            rewrite(&["search", "网箱养殖", "-罚款", "--limit", "5"]),
+            ["search", "网箱养殖", "NOT", "罚款", "--limit", "5"]
+        );
+        assert_eq!(
+            rewrite(&["--workspace", "-ws", "search", "湖", "-app", "-“禁止 垂钓”"]),
+            [
+                "--workspace",
+                "-ws",
+                "search",
+                "湖",
+                "NOT",
+                "app",
+                "NOT",
+                "“禁止 垂钓”"
+            ]
+        );
+        // Options, option values, a lone `-` and whatever follows `--` stay as typed.
+        assert_eq!(
+            rewrite(&[
+                "search",
+                "湖",
+                "-f",
+                "json",
+                "-o",
+                "-结果.csv",
+                "--source",
+                "-某",
+                "-",
+                "--",
+                "-罚款"
+            ]),
+            [
+                "search",
+                "湖",
+                "-f",
+                "json",
+                "-o",
+                "-结果.csv",
+                "--source",
+                "-某",
+                "-",
+                "--",
+                "-罚款"
+            ]
+        );
+        assert_eq!(rewrite(&["search", "湖", "-h"]), ["search", "湖", "-h"]);
+        // Other commands are not touched.
+        assert_eq!(
+            rewrite(&["comments", "qinglanhu", "-罚款"]),
+            ["comments", "qinglanhu", "-罚款"]
+        );
+        // Every argument is still parsed by clap.
+        let cli = Cli::parse_from(exclusions_as_not(
+            ["lifa", "search", "网箱", "-罚款", "-f", "json"].map(OsString::from),
+        ));
+        let Command::Search(a) = cli.command else {
+            panic!("not search");
+        };
+        assert_eq!(a.query, ["网箱", "NOT", "罚款"]);
+        assert_eq!(a.format, ListFormat::Json);
+    }
 }

@@ -2,12 +2,11 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use lifa::cli::Cli;
 use lifa::commands::{self, ExitStatus};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     match commands::run(cli) {
         Ok(()) => ExitStatus::Success.into(),
         Err(err) => commands::report_error(&err).into(),

@@ -172,6 +172,27 @@ fn words_phrases_and_boolean_operators() {
     );
     let minus = search(&t, &["湖 -网箱"]);
     assert_eq!(minus["total"], not["total"]);
+    // Typed unquoted, `-网箱` is a word of the query, not an option, even before options
+    // (`-f`, `-o` and their values stay options).
+    let out = t
+        .lifa()
+        .args(["search", "湖", "-网箱", "-f", "json", "--limit", "1000"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let typed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(typed["hits"], not["hits"]);
+    let out = t.lifa().args(["search", "-网箱"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("检索式不能只有 NOT"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let phrase = search(&t, &["\"禁止在\""]);
     assert_eq!(phrase["total"], count(&|s| s.contains("禁止在")));
     assert!(phrase["total"].as_u64().unwrap() > 0);
