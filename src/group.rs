@@ -203,6 +203,21 @@ pub struct Grouping {
     pub groups: Vec<Group>,
 }
 
+/// The grouping of every comment of one regulation's store, with the batches it covers: the
+/// importer groups the whole store with each import (to count duplicates), and the search index
+/// takes that grouping rather than computing it again, when its batches are the ones the index
+/// reads, in the same order.
+#[derive(Debug, Clone)]
+pub struct StoreGrouping {
+    /// The regulation.
+    pub regulation: String,
+    /// Batch ids in import order (the order of the texts grouped), each with its number of
+    /// comments.
+    pub batches: Vec<(String, usize)>,
+    /// The grouping of the texts of those batches, in that order.
+    pub grouping: Grouping,
+}
+
 /// Groups `texts` into opinions: equal after [`normalize`], or near-identical (see the module
 /// documentation). Deterministic, and linear in the number of texts.
 ///

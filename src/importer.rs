@@ -78,8 +78,12 @@ pub struct Importer {
     versions: Vec<Version>,
     /// Texts of the stored comments, in store order (for duplicate counts).
     existing: Vec<Box<str>>,
+    /// The stored batches in store order, with their number of comments.
+    batches: Vec<(String, usize)>,
     known: FxHashSet<String>,
     today: Date,
+    /// The grouping of the whole store, as the last import written left it.
+    grouping: Option<group::StoreGrouping>,
 }
 
 impl Importer {
@@ -88,25 +92,38 @@ impl Importer {
     pub fn new(ws: &Workspace, reg: &str) -> Result<Importer> {
         let versions = ws.versions(reg)?;
         let store = Store::open(ws, reg);
-        let stored = store.comments()?;
-        let known = stored.iter().map(|c| c.id.clone()).collect();
-        let existing = stored
-            .into_iter()
-            .map(|c| c.text.into_boxed_str())
-            .collect();
+        let mut known = FxHashSet::default();
+        let mut existing = Vec::new();
+        let mut batches = Vec::new();
+        for b in store.batches()? {
+            batches.push((b.meta.id, b.comments.len()));
+            for c in b.comments {
+                known.insert(c.id);
+                existing.push(c.text.into_boxed_str());
+            }
+        }
         Ok(Importer {
             regulation: reg.to_string(),
             store,
             versions,
             existing,
+            batches,
             known,
             today: Date::today(),
+            grouping: None,
         })
     }
 
     /// The regulation's versions, oldest first.
     pub fn versions(&self) -> &[Version] {
         &self.versions
+    }
+
+    /// The grouping of every stored comment that the last import which wrote a batch computed
+    /// (`None` before one has): hand it to [`crate::index::SearchIndex::update_with`] so that
+    /// the index does not group the same texts again.
+    pub fn take_grouping(&mut self) -> Option<group::StoreGrouping> {
+        self.grouping.take()
     }
 
     /// Imports one file.
@@ -169,7 +186,7 @@ impl Importer {
             return Ok(outcome);
         }
         progress(Phase::Grouping(self.existing.len() + fresh.len()));
-        let (duplicates, new_opinions) = opinion_counts(&self.existing, &fresh);
+        let (duplicates, new_opinions, grouping) = opinion_counts(&self.existing, &fresh);
         outcome.duplicates = duplicates;
         outcome.new_opinions = new_opinions;
 
@@ -207,15 +224,23 @@ impl Importer {
                     .iter()
                     .map(|c| c.text.clone().into_boxed_str()),
             );
+            // The batch just written is the newest: it comes last in store order, as its texts
+            // came last in the grouping.
+            self.batches.push((id.clone(), batch.comments.len()));
+            self.grouping = Some(group::StoreGrouping {
+                regulation: self.regulation.clone(),
+                batches: self.batches.clone(),
+                grouping,
+            });
         }
         outcome.batch = Some(batch);
         Ok(outcome)
     }
 }
 
-/// How many of `fresh` repeat an opinion already held (stored or earlier in the batch), and
-/// how many opinions are entirely new.
-fn opinion_counts(existing: &[Box<str>], fresh: &[Comment]) -> (usize, usize) {
+/// How many of `fresh` repeat an opinion already held (stored or earlier in the batch), how
+/// many opinions are entirely new, and the grouping of the stored texts followed by the fresh.
+fn opinion_counts(existing: &[Box<str>], fresh: &[Comment]) -> (usize, usize, group::Grouping) {
     let texts: Vec<&str> = existing
         .iter()
         .map(|t| &**t)
@@ -236,7 +261,7 @@ fn opinion_counts(existing: &[Box<str>], fresh: &[Comment]) -> (usize, usize) {
             .filter(|&&m| m >= first_new && m != lowest)
             .count();
     }
-    (duplicates, new_opinions)
+    (duplicates, new_opinions, g)
 }
 
 /// `湖滨意见.csv` → `湖滨意见.未通过.csv`, beside the upload.

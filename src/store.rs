@@ -152,10 +152,20 @@ impl Store {
             .iter()
             .map(|p| read_batch(p))
             .collect::<Result<Vec<_>>>()?;
-        out.sort_by(|a, b| {
-            (&a.meta.imported_at, &a.meta.id).cmp(&(&b.meta.imported_at, &b.meta.id))
-        });
+        out.sort_by(|a, b| import_order(&a.meta, &b.meta));
         Ok(out)
+    }
+
+    /// The batch files, each with its name without `.jsonl` (the batch id), in import order
+    /// (then by id) as [`Store::batches`] loads them; only each file's first line is read.
+    pub fn files_in_import_order(&self) -> Result<Vec<(String, PathBuf)>> {
+        let mut metas = self
+            .files()?
+            .into_iter()
+            .map(|p| Ok((read_meta(&p)?, p)))
+            .collect::<Result<Vec<_>>>()?;
+        metas.sort_by(|a, b| import_order(&a.0, &b.0));
+        Ok(metas.into_iter().map(|(_, p)| (file_id(&p), p)).collect())
     }
 
     /// Every stored comment, in import order.
@@ -256,6 +266,42 @@ impl Staged {
     }
 }
 
+/// A batch file's name without `.jsonl`.
+pub fn file_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The order batches are read in: import time, then id.
+fn import_order(a: &BatchMeta, b: &BatchMeta) -> std::cmp::Ordering {
+    (&a.imported_at, &a.id).cmp(&(&b.imported_at, &b.id))
+}
+
+/// Reads only a batch file's first line, its [`BatchMeta`].
+pub fn read_meta(path: &Path) -> Result<BatchMeta> {
+    let f = File::open(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    parse_meta(path, BufReader::new(f).lines().next())
+}
+
+fn parse_meta(path: &Path, first: Option<std::io::Result<String>>) -> Result<BatchMeta> {
+    let corrupt = |message: String| Error::Store {
+        path: path.display().to_string(),
+        line: 1,
+        message,
+    };
+    let first = match first {
+        Some(Ok(l)) => l,
+        _ => return Err(corrupt("缺少批次信息行".into())),
+    };
+    Ok(serde_json::from_str::<Header>(&first)
+        .map_err(|e| corrupt(format!("批次信息行有误：{e}")))?
+        .lifa_batch)
+}
+
 /// Reads one batch file.
 pub fn read_batch(path: &Path) -> Result<Batch> {
     let shown = path.display().to_string();
@@ -269,13 +315,7 @@ pub fn read_batch(path: &Path) -> Result<Batch> {
         source,
     })?;
     let mut lines = BufReader::new(f).lines();
-    let first = match lines.next() {
-        Some(Ok(l)) => l,
-        _ => return Err(corrupt(1, "缺少批次信息行".into())),
-    };
-    let meta = serde_json::from_str::<Header>(&first)
-        .map_err(|e| corrupt(1, format!("批次信息行有误：{e}")))?
-        .lifa_batch;
+    let meta = parse_meta(path, lines.next())?;
     let mut comments = Vec::with_capacity(meta.comments);
     for (i, line) in lines.enumerate() {
         let line = line.map_err(|source| Error::Io {

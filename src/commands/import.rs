@@ -73,8 +73,12 @@ pub(super) fn run(ws: &Workspace, args: &ImportArgs) -> Result<()> {
         }
     }
     // Keep the search index up to date (it is derived: a failure here loses nothing).
+    // The importer grouped every stored comment already: the index takes its grouping.
     if !args.dry_run && totals.accepted > 0 {
-        match crate::index::SearchIndex::open(ws).and_then(|mut i| i.update(ws)) {
+        let grouping = importer.take_grouping();
+        match crate::index::SearchIndex::open(ws)
+            .and_then(|mut i| i.update_with(ws, grouping.as_ref()))
+        {
             Ok(s) => println!("{}", super::index::describe(&s)),
             Err(e) => eprintln!("提醒：检索索引未能更新（{e}）；可稍后运行 lifa index"),
         }

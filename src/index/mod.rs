@@ -12,7 +12,9 @@
 //!
 //! `index/lifa-state.json` lists the batch files indexed and the current grams and columns
 //! files; [`SearchIndex::update`] indexes new batches, drops removed ones and regroups the
-//! regulations they belong to, so an update equals a rebuild. The state is written last: a
+//! regulations they belong to (their comments in store order), so an update equals a rebuild.
+//! After an import, [`SearchIndex::update_with`] takes the importer's grouping of the same
+//! comments instead of computing it again. The state is written last: a
 //! crash before it leaves the previous index in force.
 
 pub mod columns;
@@ -368,9 +370,20 @@ impl SearchIndex {
 
     /// Brings the index up to date with `comments/`.
     pub fn update(&mut self, ws: &Workspace) -> Result<UpdateStats> {
+        self.update_with(ws, None)
+    }
+
+    /// Brings the index up to date with `comments/`, taking the grouping of a regulation's
+    /// comments from `known` (the importer's, [`crate::importer::Importer::take_grouping`])
+    /// when it covers exactly the batches stored, instead of grouping them again.
+    pub fn update_with(
+        &mut self,
+        ws: &Workspace,
+        known: Option<&group::StoreGrouping>,
+    ) -> Result<UpdateStats> {
         let mut stats = UpdateStats::default();
         // Batch files on disk, per regulation.
-        let mut on_disk: BTreeMap<String, BTreeMap<String, PathBuf>> = BTreeMap::new();
+        let mut on_disk: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let comments_dir = ws.root.join("comments");
         for entry in std::fs::read_dir(&comments_dir)
             .into_iter()
@@ -383,17 +396,16 @@ impl SearchIndex {
             let reg = entry.file_name().to_string_lossy().into_owned();
             let store = Store::open(ws, &reg);
             for p in store.files()? {
-                let id = p
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                on_disk.entry(reg.clone()).or_default().insert(id, p);
+                on_disk
+                    .entry(reg.clone())
+                    .or_default()
+                    .insert(store::file_id(&p));
             }
         }
         let indexed: BTreeSet<String> = self.state.batches.keys().cloned().collect();
         let present: BTreeSet<String> = on_disk
             .iter()
-            .flat_map(|(r, b)| b.keys().map(move |id| format!("{r}/{id}")))
+            .flat_map(|(r, b)| b.iter().map(move |id| format!("{r}/{id}")))
             .collect();
         let changed_regs: BTreeSet<String> = indexed
             .symmetric_difference(&present)
@@ -420,12 +432,18 @@ impl SearchIndex {
         let mut written: Vec<String> = Vec::new();
         let result = (|| -> Result<()> {
             for reg in &changed_regs {
-                let batches = on_disk.get(reg).cloned().unwrap_or_default();
+                // In store order (import time, then id): the order the importer groups in.
+                let batches = if on_disk.contains_key(reg) {
+                    Store::open(ws, reg).files_in_import_order()?
+                } else {
+                    Vec::new()
+                };
+                let stored: BTreeSet<&str> = batches.iter().map(|b| b.0.as_str()).collect();
                 // Removed batches: drop their comments.
                 let prefix = format!("{reg}/");
                 for key in indexed.iter().filter(|k| k.starts_with(&prefix)) {
                     let id = &key[prefix.len()..];
-                    if !batches.contains_key(id) {
+                    if !stored.contains(id) {
                         let bkey = comment_key(id);
                         writer.delete_term(Term::from_field_u64(self.fields.batch, bkey));
                         for (o, b) in cols.batch.iter().enumerate() {
@@ -437,8 +455,9 @@ impl SearchIndex {
                         stats.batches_removed += 1;
                     }
                 }
-                let files = self
-                    .index_regulation(reg, &batches, &writer, &mut cols, &mut state, &mut stats)?;
+                let files = self.index_regulation(
+                    reg, &batches, known, &writer, &mut cols, &mut state, &mut stats,
+                )?;
                 written.extend(files.iter().cloned());
                 state.grams.extend(files);
                 for (id, path) in &batches {
@@ -491,35 +510,46 @@ impl SearchIndex {
 
     /// Indexes the new batches of a regulation and regroups all of its comments. One thread
     /// reads and parses the batch files and hands documents to tantivy's threads; another
-    /// takes each file's bytes, builds the character pairs of its new comments and collects
-    /// every text of the regulation for the grouping, which runs when the last file is read.
-    /// Returns the grams files written.
+    /// takes each new file's bytes and builds the character pairs of its comments. Unless the
+    /// importer's grouping of the same batches is at hand (`known`), that thread also collects
+    /// every text of the regulation (the files already indexed are read again for it) and
+    /// groups them when the last file is read. Returns the grams files written.
+    #[allow(clippy::too_many_arguments)]
     fn index_regulation(
         &self,
         reg: &str,
-        batches: &BTreeMap<String, PathBuf>,
+        batches: &[(String, PathBuf)],
+        known: Option<&group::StoreGrouping>,
         writer: &IndexWriter<TantivyDocument>,
         cols: &mut ColumnsBuf,
         state: &mut State,
         stats: &mut UpdateStats,
     ) -> Result<Vec<String>> {
-        // Ordinals of the comments already indexed, by key.
+        // The ordinals of each indexed batch's live comments: ascending, they follow the lines
+        // of its file, since a batch's comments are numbered in reading order.
         let reg_id = ColumnsBuf::intern(&mut cols.regs, reg);
-        let old_ords: rustc_hash::FxHashMap<u64, u32> = cols
-            .key
-            .iter()
-            .enumerate()
-            .filter(|&(o, _)| cols.alive[o] != 0 && cols.reg[o] == reg_id)
-            .map(|(o, &k)| (k, o as u32))
-            .collect();
-        // Every comment of the regulation, in reading order: its ordinal.
+        let mut old_ords: rustc_hash::FxHashMap<u64, Vec<u32>> = rustc_hash::FxHashMap::default();
+        for o in 0..cols.len() {
+            if cols.alive[o] != 0 && cols.reg[o] == reg_id {
+                old_ords.entry(cols.batch[o]).or_default().push(o as u32);
+            }
+        }
+        let known = known.filter(|k| {
+            k.regulation == reg
+                && k.batches.len() == batches.len()
+                && k.batches.iter().zip(batches).all(|(a, b)| a.0 == b.0)
+        });
+        // Every comment of the regulation, in reading order: its ordinal; and how many each
+        // batch has.
         let mut ords: Vec<u32> = Vec::new();
+        let mut counts: Vec<usize> = Vec::with_capacity(batches.len());
         let first_file = state.next_file;
         let dir = self.dir.clone();
+        let collect_texts = known.is_none();
         let (grouping, files) =
-            std::thread::scope(|s| -> Result<(group::Grouping, Vec<String>)> {
+            std::thread::scope(|s| -> Result<(Option<group::Grouping>, Vec<String>)> {
                 let (tx, rx) = std::sync::mpsc::sync_channel::<(Arc<Vec<u8>>, Option<u32>)>(2);
-                let aux = s.spawn(move || -> Result<(group::Grouping, Vec<String>)> {
+                let aux = s.spawn(move || -> Result<(Option<group::Grouping>, Vec<String>)> {
                     let mut texts: Vec<String> = Vec::new();
                     let mut grams = GramBuilder::default();
                     let mut files = Vec::new();
@@ -536,37 +566,41 @@ impl SearchIndex {
                     };
                     for (bytes, first_ord) in rx {
                         for (i, (_, _, line)) in rows::lines(&bytes).enumerate() {
-                            let text = rows::text_span(line)
-                                .and_then(|(a, n)| rows::span_text(&line[a..a + n]))
-                                .map(std::borrow::Cow::into_owned)
-                                .or_else(|| {
-                                    serde_json::from_slice::<Row>(line)
-                                        .ok()
-                                        .map(|r| r.text.into_owned())
-                                })
-                                .unwrap_or_default();
+                            let text = rows::text_of(line);
                             if let Some(first) = first_ord {
                                 grams.add(first + i as u32, &text);
                                 if grams.len() >= GRAMS_PER_SEGMENT {
                                     flush(std::mem::take(&mut grams), &mut files)?;
                                 }
                             }
-                            texts.push(text);
+                            if collect_texts {
+                                texts.push(text.into_owned());
+                            }
                         }
                     }
                     flush(grams, &mut files)?;
-                    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-                    Ok((group::group(&refs), files))
+                    let grouping = collect_texts.then(|| {
+                        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                        group::group(&refs)
+                    });
+                    Ok((grouping, files))
                 });
                 let sent = (|| -> Result<()> {
                     for (id, path) in batches {
+                        let bkey = comment_key(id);
+                        let fresh = !state.batches.contains_key(&format!("{reg}/{id}"));
+                        let before = ords.len();
+                        if !fresh && !collect_texts {
+                            // Indexed, and grouped already: the file need not be read.
+                            ords.extend(old_ords.remove(&bkey).unwrap_or_default());
+                            counts.push(ords.len() - before);
+                            continue;
+                        }
                         let shown = path.display().to_string();
                         let bytes = Arc::new(std::fs::read(path).map_err(|source| Error::Io {
                             path: shown.clone(),
                             source,
                         })?);
-                        let bkey = comment_key(id);
-                        let fresh = !state.batches.contains_key(&format!("{reg}/{id}"));
                         let first_ord = cols.len() as u32;
                         if fresh {
                             stats.batches_added += 1;
@@ -579,28 +613,45 @@ impl SearchIndex {
                         {
                             return Ok(());
                         }
-                        for (i, start, line) in rows::lines(&bytes) {
-                            let corrupt = |e: serde_json::Error| Error::Store {
-                                path: shown.clone(),
-                                line: i + 1,
-                                message: format!("意见记录有误：{e}"),
-                            };
-                            if !fresh {
-                                #[derive(Deserialize)]
-                                struct Id<'a> {
-                                    #[serde(borrow)]
-                                    id: std::borrow::Cow<'a, str>,
+                        if !fresh {
+                            let old = old_ords.remove(&bkey).unwrap_or_default();
+                            if rows::lines(&bytes).count() == old.len() {
+                                ords.extend(old);
+                            } else {
+                                // The file no longer matches what was indexed: map its
+                                // comments by id (those not indexed stay out of the groups).
+                                let by_key: rustc_hash::FxHashMap<u64, u32> =
+                                    old.iter().map(|&o| (cols.key[o as usize], o)).collect();
+                                for (i, _, line) in rows::lines(&bytes) {
+                                    #[derive(Deserialize)]
+                                    struct Id<'a> {
+                                        #[serde(borrow)]
+                                        id: std::borrow::Cow<'a, str>,
+                                    }
+                                    let row: Id =
+                                        serde_json::from_slice(line).map_err(|e| Error::Store {
+                                            path: shown.clone(),
+                                            line: i + 1,
+                                            message: format!("意见记录有误：{e}"),
+                                        })?;
+                                    ords.push(
+                                        by_key
+                                            .get(&comment_key(&row.id))
+                                            .copied()
+                                            .unwrap_or(u32::MAX),
+                                    );
                                 }
-                                let row: Id = serde_json::from_slice(line).map_err(corrupt)?;
-                                ords.push(
-                                    old_ords
-                                        .get(&comment_key(&row.id))
-                                        .copied()
-                                        .unwrap_or(u32::MAX),
-                                );
-                                continue;
                             }
-                            let row: Row = serde_json::from_slice(line).map_err(corrupt)?;
+                            counts.push(ords.len() - before);
+                            continue;
+                        }
+                        for (i, start, line) in rows::lines(&bytes) {
+                            let row: Row =
+                                serde_json::from_slice(line).map_err(|e| Error::Store {
+                                    path: shown.clone(),
+                                    line: i + 1,
+                                    message: format!("意见记录有误：{e}"),
+                                })?;
                             let ord = cols.len() as u32;
                             ords.push(ord);
                             push_row(cols, &row, reg_id, bkey, start as u64);
@@ -613,6 +664,7 @@ impl SearchIndex {
                                 .map_err(|e| index_error(&self.dir, e))?;
                             stats.comments_indexed += 1;
                         }
+                        counts.push(ords.len() - before);
                     }
                     Ok(())
                 })();
@@ -625,6 +677,14 @@ impl SearchIndex {
                 aux
             })?;
         state.next_file += files.len() as u64;
+        let grouping = match (grouping, known) {
+            (Some(g), _) => std::borrow::Cow::Owned(g),
+            (None, Some(k)) if k.batches.iter().map(|b| b.1).eq(counts.iter().copied()) => {
+                std::borrow::Cow::Borrowed(&k.grouping)
+            }
+            // The importer's grouping does not fit the files after all: group them here.
+            _ => std::borrow::Cow::Owned(group_files(batches)?),
+        };
         for &o in &ords {
             if o != u32::MAX {
                 cols.group[o as usize] = o;
@@ -648,6 +708,22 @@ impl SearchIndex {
         }
         Ok(files)
     }
+}
+
+/// Groups the texts of batch files, read in the given order.
+fn group_files(batches: &[(String, PathBuf)]) -> Result<group::Grouping> {
+    let mut texts: Vec<String> = Vec::new();
+    for (_, path) in batches {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        for (_, _, line) in rows::lines(&bytes) {
+            texts.push(rows::text_of(line).into_owned());
+        }
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    Ok(group::group(&refs))
 }
 
 /// Appends a stored comment's columns (its group is set once the regulation is grouped).

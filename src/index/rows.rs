@@ -59,6 +59,15 @@ pub(crate) fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, usize, &[u8])>
         })
 }
 
+/// The text of a stored line: found in place when the line is laid out as lifa writes it, else
+/// parsed (empty if the line is not a comment).
+pub(crate) fn text_of(line: &[u8]) -> Cow<'_, str> {
+    text_span(line)
+        .and_then(|(a, n)| span_text(&line[a..a + n]))
+        .or_else(|| serde_json::from_slice::<Row>(line).ok().map(|r| r.text))
+        .unwrap_or_default()
+}
+
 /// Where the text's JSON string lies in a stored line: `(start, len)` of the bytes between its
 /// quotes (escapes not decoded). `None` if the line is not laid out as lifa writes it.
 ///

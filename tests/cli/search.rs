@@ -474,3 +474,88 @@ fn output_masks_personal_information() {
         assert!(!text.contains("19850715"), "{format}: an ID number leaked");
     }
 }
+
+/// `lifa import` hands its grouping of the whole store to the index, which uses it only when it
+/// covers exactly the stored batches, in store order.
+#[test]
+fn the_index_takes_the_importers_grouping_only_when_it_fits() {
+    use lifa::group::{StoreGrouping, group};
+    use lifa::importer::{Importer, Options};
+    use lifa::index::SearchIndex;
+    use lifa::store::Store;
+    use lifa::workspace::Workspace;
+
+    let t = CliTest::with_sample();
+    let ws = Workspace::new(t.root());
+    let u = repo().join("tests/fixtures/uploads");
+    let mut importer = Importer::new(&ws, "qinglanhu").unwrap();
+    for f in [
+        "hubin-2026-04.csv",
+        "daxue-2026-04.xlsx",
+        "online-2026-05.jsonl",
+    ] {
+        let o = importer.import(&u.join(f), &Options::default()).unwrap();
+        assert!(o.written.is_some(), "{f}");
+    }
+    let known = importer.take_grouping().unwrap();
+    // It covers the store in store order, and is the grouping of the stored texts.
+    let store = Store::open(&ws, "qinglanhu");
+    let files = store.files_in_import_order().unwrap();
+    assert_eq!(
+        known
+            .batches
+            .iter()
+            .map(|b| b.0.as_str())
+            .collect::<Vec<_>>(),
+        files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>()
+    );
+    let texts: Vec<String> = store
+        .comments()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    assert_eq!(known.grouping, group(&refs));
+    assert!(known.grouping.groups.len() < texts.len(), "no duplicates");
+
+    let queries = [vec!["网箱养殖"], vec!["湖"], vec!["罚款", "--kind", "专家"]];
+    let opinions = |t: &CliTest| -> Vec<(Value, Value)> {
+        queries
+            .iter()
+            .map(|q| {
+                let v = search(t, q);
+                (v["opinions"].clone(), v["facets"].clone())
+            })
+            .collect()
+    };
+    let mut idx = SearchIndex::open(&ws).unwrap();
+    idx.update_with(&ws, Some(&known)).unwrap();
+    drop(idx);
+    let handed = opinions(&t);
+    SearchIndex::rebuild(&ws).unwrap();
+    let rebuilt = opinions(&t);
+    assert_eq!(handed, rebuilt);
+
+    // A grouping whose counts do not fit the files (here: everything one opinion) is not used.
+    let n = texts.len() as u32;
+    let mut wrong = StoreGrouping {
+        grouping: group(&vec!["同一条意见的文字"; n as usize + 1]),
+        ..known.clone()
+    };
+    wrong.batches.last_mut().unwrap().1 += 1;
+    std::fs::remove_dir_all(t.root().join("index")).unwrap();
+    let mut idx = SearchIndex::open(&ws).unwrap();
+    idx.update_with(&ws, Some(&wrong)).unwrap();
+    drop(idx);
+    assert_eq!(opinions(&t), rebuilt);
+    // Nor one of other batches.
+    let mut other = known.clone();
+    other.batches.swap(0, 1);
+    other.grouping = group(&vec!["同一条意见的文字"; n as usize]);
+    std::fs::remove_dir_all(t.root().join("index")).unwrap();
+    let mut idx = SearchIndex::open(&ws).unwrap();
+    idx.update_with(&ws, Some(&other)).unwrap();
+    drop(idx);
+    assert_eq!(opinions(&t), rebuilt);
+}
