@@ -5,12 +5,13 @@
 //! upload ──intake::read──▶ Upload ──validate::check──▶ Checked ──(new ids only)──▶ Batch ──store──▶ batches/<id>.jsonl
 //! ```
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashSet;
 
 use crate::comment::{Comment, Date};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::group;
 use crate::intake::validate::{self, BatchDefaults, Checked, Problem};
 use crate::intake::{self, HeaderMap, Upload};
@@ -92,15 +93,34 @@ impl Importer {
     pub fn new(ws: &Workspace, reg: &str) -> Result<Importer> {
         let versions = ws.versions(reg)?;
         let store = Store::open(ws, reg);
+        // Only the ids and texts of the stored comments are needed: read just those.
+        #[derive(serde::Deserialize)]
+        struct IdText<'a> {
+            #[serde(borrow)]
+            id: Cow<'a, str>,
+            #[serde(borrow)]
+            text: Cow<'a, str>,
+        }
         let mut known = FxHashSet::default();
         let mut existing = Vec::new();
         let mut batches = Vec::new();
-        for b in store.batches()? {
-            batches.push((b.meta.id, b.comments.len()));
-            for c in b.comments {
-                known.insert(c.id);
-                existing.push(c.text.into_boxed_str());
+        for (id, path) in store.files_in_import_order()? {
+            let shown = path.display().to_string();
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+                path: shown.clone(),
+                source,
+            })?;
+            let before = existing.len();
+            for (i, _, line) in crate::index::rows::lines(&bytes) {
+                let row: IdText = serde_json::from_slice(line).map_err(|e| Error::Store {
+                    path: shown.clone(),
+                    line: i + 1,
+                    message: format!("意见记录有误：{e}"),
+                })?;
+                known.insert(row.id.into_owned());
+                existing.push(row.text.into_owned().into_boxed_str());
             }
+            batches.push((id, existing.len() - before));
         }
         Ok(Importer {
             regulation: reg.to_string(),
