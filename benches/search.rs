@@ -15,6 +15,8 @@
 //! (d) a cold `lifa search --format json` process, start to last byte (target < 50 ms), beside
 //!     the cost of loading jieba's dictionary, which lifa's query path avoids;
 //! (e) peak resident memory of the rebuild (VmHWM after a reset; target < 1.5 GB);
+//! then, last (it changes the workspace), a `lifa import` process adding 1,000 more comments to
+//! the million, the index updated by the same command, beside the rebuild's time;
 //! and recall: every query's `total` must equal the number of generated comments whose text
 //! contains it (letter case ignored), checked by brute force over the whole corpus.
 //!
@@ -1172,6 +1174,31 @@ fn main() {
         peers_note.push_str("peers skipped (LIFA_BENCH_PEERS=0 or test mode)");
     }
 
+    // A batch arriving at the million: `lifa import` of 1,000 more generated comments, as
+    // staff run it (the index brought up to date by the same command), beside a rebuild.
+    let extra = root.join("新增1000条.jsonl");
+    generator::write_jsonl(&extra, generator::rows(1_000, SEED + 1)).unwrap();
+    let t = Instant::now();
+    let out = Command::new(&bin)
+        .args(["--workspace", ws_arg, "import", REG])
+        .arg(&extra)
+        .args(["--draft", "v1"])
+        .output()
+        .unwrap();
+    let import_t = t.elapsed();
+    assert!(
+        out.status.success(),
+        "lifa import: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let import_out = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(import_out.contains("索引已更新"), "{import_out}");
+    println!(
+        "lifa import of 1,000 comments into the {}: {:.1} s",
+        thousands(n as u64),
+        import_t.as_secs_f64()
+    );
+
     // The summary.
     let b0 = &builds[0];
     let best = builds.iter().map(|b| b.time).min().unwrap();
@@ -1215,6 +1242,13 @@ fn main() {
     rep.add(format!(
         "    ratio lifa (best) / jieba ceiling           {:>8.2}×  (target ≥ 0.6×)",
         lifa_mbs / jieba_mbs
+    ));
+    rep.add(format!(
+        "    lifa import of 1,000 more comments into the {} (a process; the index updated): \
+         {:.1} s = {:.2}× the rebuild's time",
+        thousands(n as u64),
+        import_t.as_secs_f64(),
+        import_t.as_secs_f64() / best.as_secs_f64(),
     ));
     rep.add(format!(
         "    one-core costs of its steps: {}; rebuild CPU {:.1} s, wall {:.1} s",
