@@ -29,14 +29,17 @@ impl Cli {
 }
 
 /// In `lifa search`, the documented way to exclude a word is a leading `-` (`网箱养殖 -罚款`),
-/// which clap would take for an option and refuse in English. A word that starts with one `-`
-/// followed by anything but one of `search`'s short options (`-f`, `-o`, `-h`) cannot be an
-/// option: it is passed on as `NOT` and the word (the query language's other spelling of the
-/// same thing). Option values, and everything after `--`, are left as they are.
+/// which clap would take for an option and refuse in English. An argument that starts with one
+/// `-` and is not one of `search`'s short options (`-f`, `-o`, `-h`, or `-f` with its value
+/// attached, `-fjson`) is passed on as `NOT` and the word (the query language's other spelling
+/// of the same thing): `-office` excludes “office”, it does not write to a file `ffice`. Option
+/// values, and everything after `--`, are left as they are.
 pub fn exclusions_as_not(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
     let mut args = args.into_iter();
     let mut out: Vec<OsString> = args.next().into_iter().collect();
-    let cmd = Cli::command();
+    let mut cmd = Cli::command();
+    // Built, the subcommands know the global options (`--workspace` after `search`).
+    cmd.build();
     let takes_value = |c: &clap::Command, a: &str| {
         c.get_arguments().any(|x| {
             !x.is_positional()
@@ -66,11 +69,20 @@ pub fn exclusions_as_not(args: impl IntoIterator<Item = OsString>) -> Vec<OsStri
         out.extend(args);
         return out;
     };
-    let shorts: Vec<char> = search
-        .get_arguments()
-        .filter_map(clap::Arg::get_short)
-        .chain(['h'])
-        .collect();
+    // `-f`, `-o`, `-h`; and `-fjson`, a short option with its value attached.
+    let is_short = |text: &str| {
+        search.get_arguments().any(|x| {
+            x.get_short().is_some_and(|c| {
+                let Some(rest) = text.strip_prefix('-').and_then(|t| t.strip_prefix(c)) else {
+                    return false;
+                };
+                rest.is_empty()
+                    || x.get_possible_values()
+                        .iter()
+                        .any(|v| v.matches(rest, false))
+            })
+        })
+    };
     while let Some(a) = args.next() {
         let Some(text) = a.to_str() else {
             out.push(a);
@@ -85,11 +97,8 @@ pub fn exclusions_as_not(args: impl IntoIterator<Item = OsString>) -> Vec<OsStri
             out.extend(args.next());
             continue;
         }
-        match text
-            .strip_prefix('-')
-            .and_then(|rest| Some((rest, rest.chars().next()?)))
-        {
-            Some((rest, first)) if first != '-' && !shorts.contains(&first) => {
+        match text.strip_prefix('-') {
+            Some(rest) if !rest.is_empty() && !rest.starts_with('-') && !is_short(text) => {
                 out.push("NOT".into());
                 out.push(rest.into());
             }
@@ -632,6 +641,22 @@ mod tests {
             ]
         );
         assert_eq!(rewrite(&["search", "湖", "-h"]), ["search", "湖", "-h"]);
+        assert_eq!(
+            rewrite(&["search", "湖", "-fjson"]),
+            ["search", "湖", "-fjson"]
+        );
+        // A Latin word starting with a short option's letter is a word, not that option.
+        assert_eq!(
+            rewrite(&["search", "湖", "-office", "-hotel", "-ferry", "-5"]),
+            [
+                "search", "湖", "NOT", "office", "NOT", "hotel", "NOT", "ferry", "NOT", "5"
+            ]
+        );
+        // The global option after the subcommand keeps its value.
+        assert_eq!(
+            rewrite(&["search", "湖", "--workspace", "-ws", "-网箱"]),
+            ["search", "湖", "--workspace", "-ws", "NOT", "网箱"]
+        );
         // Other commands are not touched.
         assert_eq!(
             rewrite(&["comments", "qinglanhu", "-罚款"]),

@@ -104,7 +104,7 @@ impl Importer {
         let mut known = FxHashSet::default();
         let mut existing = Vec::new();
         let mut batches = Vec::new();
-        for (id, path) in store.files_in_import_order()? {
+        for (meta, path) in store.files_in_import_order()? {
             let shown = path.display().to_string();
             let bytes = std::fs::read(&path).map_err(|source| Error::Io {
                 path: shown.clone(),
@@ -120,7 +120,8 @@ impl Importer {
                 known.insert(row.id.into_owned());
                 existing.push(row.text.into_owned().into_boxed_str());
             }
-            batches.push((id, existing.len() - before));
+            store::check_count(&path, &meta, existing.len() - before)?;
+            batches.push((store::file_id(&path), existing.len() - before));
         }
         Ok(Importer {
             regulation: reg.to_string(),

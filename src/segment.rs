@@ -42,10 +42,7 @@ pub fn has_word_char(word: &str) -> bool {
 mod tests {
     #[test]
     fn word_chars_are_the_alphanumeric_ones() {
-        for c in [
-            '湖', '泊', '𠀀', 'a', 'Z', '5', '５', 'Ａ', 'é', '٣', '，', '。', ' ', '-',
-            '\u{3000}', '・',
-        ] {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(super::is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
         assert!(super::has_word_char("，网箱"));

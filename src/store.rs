@@ -156,16 +156,16 @@ impl Store {
         Ok(out)
     }
 
-    /// The batch files, each with its name without `.jsonl` (the batch id), in import order
-    /// (then by id) as [`Store::batches`] loads them; only each file's first line is read.
-    pub fn files_in_import_order(&self) -> Result<Vec<(String, PathBuf)>> {
+    /// The batch files with their [`BatchMeta`], in import order (then by id) as
+    /// [`Store::batches`] loads them; only each file's first line is read.
+    pub fn files_in_import_order(&self) -> Result<Vec<(BatchMeta, PathBuf)>> {
         let mut metas = self
             .files()?
             .into_iter()
             .map(|p| Ok((read_meta(&p)?, p)))
             .collect::<Result<Vec<_>>>()?;
         metas.sort_by(|a, b| import_order(&a.0, &b.0));
-        Ok(metas.into_iter().map(|(_, p)| (file_id(&p), p)).collect())
+        Ok(metas)
     }
 
     /// Every stored comment, in import order.
@@ -329,17 +329,24 @@ pub fn read_batch(path: &Path) -> Result<Batch> {
             .map_err(|e| corrupt(i + 2, format!("意见记录有误：{e}")))?;
         comments.push(c);
     }
-    if comments.len() != meta.comments {
-        return Err(corrupt(
-            comments.len() + 1,
-            format!(
-                "批次应有 {} 条意见，实际 {} 条（文件不完整）",
-                meta.comments,
-                comments.len()
-            ),
-        ));
-    }
+    check_count(path, &meta, comments.len())?;
     Ok(Batch { meta, comments })
+}
+
+/// Refuses a batch file with fewer or more comments than its first line says (a file cut
+/// short or added to by hand).
+pub fn check_count(path: &Path, meta: &BatchMeta, found: usize) -> Result<()> {
+    if found == meta.comments {
+        return Ok(());
+    }
+    Err(Error::Store {
+        path: path.display().to_string(),
+        line: found + 1,
+        message: format!(
+            "批次应有 {} 条意见，实际 {} 条（文件不完整）",
+            meta.comments, found
+        ),
+    })
 }
 
 /// Writes a file through a temporary file in the same folder, then renames it into place.

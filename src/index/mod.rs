@@ -45,7 +45,7 @@ use self::rows::Row;
 
 /// Bumped when the schema, the tokenizers or lifa's own files change: an index of another
 /// version is rebuilt.
-const SCHEMA_VERSION: u32 = 9;
+const SCHEMA_VERSION: u32 = 10;
 /// Indexing memory budget (split across threads). Segments are never merged while a rebuild
 /// indexes, so the budget also sets how many segments a rebuild leaves.
 const WRITER_BUDGET: usize = 300_000_000;
@@ -434,7 +434,11 @@ impl SearchIndex {
             for reg in &changed_regs {
                 // In store order (import time, then id): the order the importer groups in.
                 let batches = if on_disk.contains_key(reg) {
-                    Store::open(ws, reg).files_in_import_order()?
+                    Store::open(ws, reg)
+                        .files_in_import_order()?
+                        .into_iter()
+                        .map(|(_, p)| (store::file_id(&p), p))
+                        .collect()
                 } else {
                     Vec::new()
                 };
@@ -534,10 +538,17 @@ impl SearchIndex {
                 old_ords.entry(cols.batch[o]).or_default().push(o as u32);
             }
         }
+        // The importer's grouping is taken only for the same batches in the same order, each
+        // batch already indexed with as many live comments as the importer read (a file changed
+        // since it was indexed is read again, and its comments matched by id).
         let known = known.filter(|k| {
             k.regulation == reg
                 && k.batches.len() == batches.len()
-                && k.batches.iter().zip(batches).all(|(a, b)| a.0 == b.0)
+                && k.batches.iter().zip(batches).all(|((a, n), (b, _))| {
+                    a == b
+                        && (!state.batches.contains_key(&format!("{reg}/{b}"))
+                            || old_ords.get(&comment_key(b)).map_or(0, Vec::len) == *n)
+                })
         });
         // Every comment of the regulation, in reading order: its ordinal; and how many each
         // batch has.

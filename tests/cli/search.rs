@@ -507,7 +507,7 @@ fn the_index_takes_the_importers_grouping_only_when_it_fits() {
             .iter()
             .map(|b| b.0.as_str())
             .collect::<Vec<_>>(),
-        files.iter().map(|f| f.0.as_str()).collect::<Vec<_>>()
+        files.iter().map(|f| f.0.id.as_str()).collect::<Vec<_>>()
     );
     let texts: Vec<String> = store
         .comments()
@@ -558,4 +558,80 @@ fn the_index_takes_the_importers_grouping_only_when_it_fits() {
     idx.update_with(&ws, Some(&other)).unwrap();
     drop(idx);
     assert_eq!(opinions(&t), rebuilt);
+}
+
+/// A batch file changed by hand since it was indexed (its last comment cut, its count mended):
+/// the next import's grouping no longer fits the index's rows for that batch, so the index reads
+/// the file again and matches its comments by id, and answers as a rebuild does.
+#[test]
+fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
+    use lifa::store::Store;
+    use lifa::workspace::Workspace;
+
+    let t = CliTest::with_sample();
+    let u = repo().join("tests/fixtures/uploads");
+    let out = t
+        .lifa()
+        .args(["import", "qinglanhu"])
+        .args(
+            [
+                "hubin-2026-04.csv",
+                "daxue-2026-04.xlsx",
+                "online-2026-05.jsonl",
+            ]
+            .map(|f| u.join(f)),
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let store = Store::open(&Workspace::new(t.root()), "qinglanhu");
+    let (meta, path) = store.files_in_import_order().unwrap().remove(0);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let cut: Value = serde_json::from_str(&lines.pop().unwrap()).unwrap();
+    let cut = cut["text"].as_str().unwrap().to_string();
+    // The count mended in place, the same width, so that the other lines keep their offsets
+    // (the index reads hits back by offset).
+    let (was, now) = (meta.comments.to_string(), (meta.comments - 1).to_string());
+    assert_eq!(was.len(), now.len());
+    let count = format!("\"comments\":{was}");
+    assert!(lines[0].contains(&count), "{}", lines[0]);
+    lines[0] = lines[0].replace(&count, &format!("\"comments\":{now}"));
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+
+    let out = t
+        .lifa()
+        .args(["import", "qinglanhu"])
+        .arg(u.join("lvxie-2026-05.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("索引已更新"));
+    // Queries that do not find the cut comment: the index still holds it until a rebuild, and
+    // could not read it back.
+    let queries = [vec!["网箱养殖"], vec!["垃圾", "OR", "污水"], vec!["罚款", "--kind", "专家"]];
+    for w in ["网箱养殖", "垃圾", "污水", "罚款"] {
+        assert!(!cut.contains(w), "{cut}");
+    }
+    let answers = |t: &CliTest| -> Vec<(Value, Value, Value)> {
+        queries
+            .iter()
+            .map(|q| {
+                let v = search(t, q);
+                (
+                    v["total"].clone(),
+                    v["opinions"].clone(),
+                    v["facets"].clone(),
+                )
+            })
+            .collect()
+    };
+    let incremental = answers(&t);
+    let out = t.lifa().args(["index", "--rebuild"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(incremental, answers(&t));
 }
