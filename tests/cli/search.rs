@@ -613,7 +613,11 @@ fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("索引已更新"));
     // Queries that do not find the cut comment: the index still holds it until a rebuild, and
     // could not read it back.
-    let queries = [vec!["网箱养殖"], vec!["垃圾", "OR", "污水"], vec!["罚款", "--kind", "专家"]];
+    let queries = [
+        vec!["网箱养殖"],
+        vec!["垃圾", "OR", "污水"],
+        vec!["罚款", "--kind", "专家"],
+    ];
     for w in ["网箱养殖", "垃圾", "污水", "罚款"] {
         assert!(!cut.contains(w), "{cut}");
     }
