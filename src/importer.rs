@@ -112,11 +112,7 @@ impl Importer {
             })?;
             let before = existing.len();
             for (i, _, line) in crate::index::rows::lines(&bytes) {
-                let row: IdText = serde_json::from_slice(line).map_err(|e| Error::Store {
-                    path: shown.clone(),
-                    line: i + 1,
-                    message: format!("意见记录有误：{e}"),
-                })?;
+                let row: IdText = store::parse_line(&path, i, line)?;
                 known.insert(row.id.into_owned());
                 existing.push(row.text.into_owned().into_boxed_str());
             }

@@ -305,11 +305,6 @@ fn parse_meta(path: &Path, first: Option<std::io::Result<String>>) -> Result<Bat
 /// Reads one batch file.
 pub fn read_batch(path: &Path) -> Result<Batch> {
     let shown = path.display().to_string();
-    let corrupt = |line: usize, message: String| Error::Store {
-        path: shown.clone(),
-        line,
-        message,
-    };
     let f = File::open(path).map_err(|source| Error::Io {
         path: shown.clone(),
         source,
@@ -325,12 +320,24 @@ pub fn read_batch(path: &Path) -> Result<Batch> {
         if line.trim().is_empty() {
             continue;
         }
-        let c: Comment = serde_json::from_str(&line)
-            .map_err(|e| corrupt(i + 2, format!("意见记录有误：{e}")))?;
-        comments.push(c);
+        comments.push(parse_line(path, i + 1, line.as_bytes())?);
     }
     check_count(path, &meta, comments.len())?;
     Ok(Batch { meta, comments })
+}
+
+/// Parses line `i` (counted from 0, the batch line) of a batch file, naming the file and the
+/// line in the error.
+pub fn parse_line<'a, T: serde::Deserialize<'a>>(
+    path: &Path,
+    i: usize,
+    line: &'a [u8],
+) -> Result<T> {
+    serde_json::from_slice(line).map_err(|e| Error::Store {
+        path: path.display().to_string(),
+        line: i + 1,
+        message: format!("意见记录有误：{e}"),
+    })
 }
 
 /// Refuses a batch file with fewer or more comments than its first line says (a file cut
@@ -392,12 +399,7 @@ pub fn read_batch_lines(path: &Path) -> Result<Vec<(u64, Comment)>> {
         if i == 0 || line.trim_ascii().is_empty() {
             continue;
         }
-        let c: Comment = serde_json::from_slice(line).map_err(|e| Error::Store {
-            path: shown.clone(),
-            line: i + 1,
-            message: format!("意见记录有误：{e}"),
-        })?;
-        out.push((start as u64, c));
+        out.push((start as u64, parse_line(path, i, line)?));
     }
     Ok(out)
 }

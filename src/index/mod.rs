@@ -639,12 +639,7 @@ impl SearchIndex {
                                         #[serde(borrow)]
                                         id: std::borrow::Cow<'a, str>,
                                     }
-                                    let row: Id =
-                                        serde_json::from_slice(line).map_err(|e| Error::Store {
-                                            path: shown.clone(),
-                                            line: i + 1,
-                                            message: format!("意见记录有误：{e}"),
-                                        })?;
+                                    let row: Id = store::parse_line(path, i, line)?;
                                     ords.push(
                                         by_key
                                             .get(&comment_key(&row.id))
@@ -657,12 +652,7 @@ impl SearchIndex {
                             continue;
                         }
                         for (i, start, line) in rows::lines(&bytes) {
-                            let row: Row =
-                                serde_json::from_slice(line).map_err(|e| Error::Store {
-                                    path: shown.clone(),
-                                    line: i + 1,
-                                    message: format!("意见记录有误：{e}"),
-                                })?;
+                            let row: Row = store::parse_line(path, i, line)?;
                             let ord = cols.len() as u32;
                             ords.push(ord);
                             push_row(cols, &row, reg_id, bkey, start as u64);
