@@ -1,5 +1,6 @@
-//! Command-line arguments (clap derive). No logic here: the doc comments are the `--help` text
-//! staff read, so they are in Chinese.
+//! Command-line arguments (clap derive). The doc comments are the `--help` text staff read, so
+//! they are in Chinese. The only logic is [`exclusions_as_not`], which lets a search word start
+//! with `-` before clap sees the arguments.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -35,6 +36,16 @@ impl Cli {
 /// of the same thing): `-office` excludes “office”, it does not write to a file `ffice`. Option
 /// values, and everything after `--`, are left as they are.
 pub fn exclusions_as_not(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // Nothing to look at unless some argument starts with a single `-` (a cold search need not
+    // build the command twice).
+    let single_dash = |a: &OsString| {
+        let b = a.as_encoded_bytes();
+        b.len() > 1 && b[0] == b'-' && b[1] != b'-'
+    };
+    if !args.iter().skip(1).any(single_dash) {
+        return args;
+    }
     let mut args = args.into_iter();
     let mut out: Vec<OsString> = args.next().into_iter().collect();
     let mut cmd = Cli::command();
