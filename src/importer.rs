@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashSet;
 
 use crate::comment::{Comment, Date};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::group;
 use crate::intake::validate::{self, BatchDefaults, Checked, Problem};
 use crate::intake::{self, HeaderMap, Upload};
@@ -105,13 +105,9 @@ impl Importer {
         let mut existing = Vec::new();
         let mut batches = Vec::new();
         for (meta, path) in store.files_in_import_order()? {
-            let shown = path.display().to_string();
-            let bytes = std::fs::read(&path).map_err(|source| Error::Io {
-                path: shown.clone(),
-                source,
-            })?;
+            let bytes = store::read_file(&path)?;
             let before = existing.len();
-            for (i, _, line) in crate::index::rows::lines(&bytes) {
+            for (i, _, line) in store::comment_lines(&bytes) {
                 let row: IdText = store::parse_line(&path, i, line)?;
                 known.insert(row.id.into_owned());
                 existing.push(row.text.into_owned().into_boxed_str());

@@ -386,22 +386,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Reads the comments of a batch file with the byte offset of each one's line (the search index
 /// keeps the offset to read a hit back).
 pub fn read_batch_lines(path: &Path) -> Result<Vec<(u64, Comment)>> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
-        path: shown.clone(),
+    let bytes = read_file(path)?;
+    comment_lines(&bytes)
+        .map(|(i, start, line)| Ok((start as u64, parse_line(path, i, line)?)))
+        .collect()
+}
+
+/// A batch file's bytes.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
         source,
-    })?;
-    let mut out = Vec::new();
+    })
+}
+
+/// The comment lines of a batch file's bytes: each one's number (counted from 0, the batch
+/// line, which is left out, as are blank lines), byte offset in the file, and bytes.
+pub fn comment_lines(bytes: &[u8]) -> impl Iterator<Item = (usize, usize, &[u8])> {
     let mut offset = 0usize;
-    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        if i == 0 || line.trim_ascii().is_empty() {
-            continue;
-        }
-        out.push((start as u64, parse_line(path, i, line)?));
-    }
-    Ok(out)
+    bytes
+        .split_inclusive(|&b| b == b'\n')
+        .enumerate()
+        .filter_map(move |(i, line)| {
+            let start = offset;
+            offset += line.len();
+            (i > 0 && !line.trim_ascii().is_empty()).then_some((i, start, line))
+        })
 }
 
 /// Reads the comment whose line starts at `offset` in a batch file.

@@ -576,7 +576,7 @@ impl SearchIndex {
                         Ok(())
                     };
                     for (bytes, first_ord) in rx {
-                        for (i, (_, _, line)) in rows::lines(&bytes).enumerate() {
+                        for (i, (_, _, line)) in store::comment_lines(&bytes).enumerate() {
                             let text = rows::text_of(line);
                             if let Some(first) = first_ord {
                                 grams.add(first + i as u32, &text);
@@ -607,11 +607,7 @@ impl SearchIndex {
                             counts.push(ords.len() - before);
                             continue;
                         }
-                        let shown = path.display().to_string();
-                        let bytes = Arc::new(std::fs::read(path).map_err(|source| Error::Io {
-                            path: shown.clone(),
-                            source,
-                        })?);
+                        let bytes = Arc::new(store::read_file(path)?);
                         let first_ord = cols.len() as u32;
                         if fresh {
                             stats.batches_added += 1;
@@ -626,14 +622,14 @@ impl SearchIndex {
                         }
                         if !fresh {
                             let old = old_ords.remove(&bkey).unwrap_or_default();
-                            if rows::lines(&bytes).count() == old.len() {
+                            if store::comment_lines(&bytes).count() == old.len() {
                                 ords.extend(old);
                             } else {
                                 // The file no longer matches what was indexed: map its
                                 // comments by id (those not indexed stay out of the groups).
                                 let by_key: rustc_hash::FxHashMap<u64, u32> =
                                     old.iter().map(|&o| (cols.key[o as usize], o)).collect();
-                                for (i, _, line) in rows::lines(&bytes) {
+                                for (i, _, line) in store::comment_lines(&bytes) {
                                     #[derive(Deserialize)]
                                     struct Id<'a> {
                                         #[serde(borrow)]
@@ -651,7 +647,7 @@ impl SearchIndex {
                             counts.push(ords.len() - before);
                             continue;
                         }
-                        for (i, start, line) in rows::lines(&bytes) {
+                        for (i, start, line) in store::comment_lines(&bytes) {
                             let row: Row = store::parse_line(path, i, line)?;
                             let ord = cols.len() as u32;
                             ords.push(ord);
@@ -715,11 +711,8 @@ impl SearchIndex {
 fn group_files(batches: &[(String, PathBuf)]) -> Result<group::Grouping> {
     let mut texts: Vec<String> = Vec::new();
     for (_, path) in batches {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        for (_, _, line) in rows::lines(&bytes) {
+        let bytes = store::read_file(path)?;
+        for (_, _, line) in store::comment_lines(&bytes) {
             texts.push(rows::text_of(line).into_owned());
         }
     }

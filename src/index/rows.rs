@@ -46,19 +46,6 @@ impl Row<'_> {
     }
 }
 
-/// A comment line of a batch file: its byte offset in the file, and the line.
-pub(crate) fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, usize, &[u8])> {
-    let mut offset = 0usize;
-    bytes
-        .split_inclusive(|&b| b == b'\n')
-        .enumerate()
-        .filter_map(move |(i, line)| {
-            let start = offset;
-            offset += line.len();
-            (i > 0 && !line.trim_ascii().is_empty()).then_some((i, start, line))
-        })
-}
-
 /// The text of a stored line: found in place when the line is laid out as lifa writes it, else
 /// parsed (empty if the line is not a comment).
 pub(crate) fn text_of(line: &[u8]) -> Cow<'_, str> {
