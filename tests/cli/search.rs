@@ -563,20 +563,15 @@ fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
 
     let t = CliTest::with_sample();
     let u = repo().join("tests/fixtures/uploads");
-    let out = t
+    let first = [
+        "hubin-2026-04.csv",
+        "daxue-2026-04.xlsx",
+        "online-2026-05.jsonl",
+    ];
+    t.ok(t
         .lifa()
         .args(["import", "qinglanhu"])
-        .args(
-            [
-                "hubin-2026-04.csv",
-                "daxue-2026-04.xlsx",
-                "online-2026-05.jsonl",
-            ]
-            .map(|f| u.join(f)),
-        )
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+        .args(first.map(|f| u.join(f))));
     let store = Store::open(&Workspace::new(t.root()), "qinglanhu");
     let (meta, path) = store.files_in_import_order().unwrap().remove(0);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -592,17 +587,10 @@ fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
     lines[0] = lines[0].replace(&count, &format!("\"comments\":{now}"));
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
 
-    let out = t
+    let out = t.ok(t
         .lifa()
         .args(["import", "qinglanhu"])
-        .arg(u.join("lvxie-2026-05.csv"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .arg(u.join("lvxie-2026-05.csv")));
     assert!(String::from_utf8_lossy(&out.stdout).contains("索引已更新"));
     // Queries that do not find the cut comment: the index still holds it until a rebuild, and
     // could not read it back.
@@ -628,7 +616,6 @@ fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
             .collect()
     };
     let incremental = answers(&t);
-    let out = t.lifa().args(["index", "--rebuild"]).output().unwrap();
-    assert!(out.status.success());
+    t.ok(t.lifa().args(["index", "--rebuild"]));
     assert_eq!(incremental, answers(&t));
 }
