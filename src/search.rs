@@ -30,6 +30,9 @@ use crate::index::tokens::fold;
 use crate::index::{IndexColumns, SearchIndex, article_key, comment_key, num_threads};
 use crate::workspace::{Version, Workspace};
 
+/// Hits from which a query's scoring and counting are shared between two threads.
+const PARALLEL_HITS: usize = 20_000;
+
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
@@ -474,10 +477,15 @@ pub fn search(
         total: hits.len() as u64,
         ..Results::default()
     };
-    let scores = scores(index, expr, &hits)?;
+    let scores = scores(
+        index,
+        expr,
+        &hits,
+        hits.len() >= PARALLEL_HITS && num_threads() > 1,
+    )?;
     // Both cores count a large query, half of the hits each.
     let keep = page.max(1) * limit;
-    let half = if hits.len() >= 20_000 && num_threads() > 1 {
+    let half = if hits.len() >= PARALLEL_HITS && num_threads() > 1 {
         hits.len() / 2
     } else {
         hits.len()
@@ -930,7 +938,14 @@ fn minus(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// BM25 over jieba words of each hit (aligned with `hits`; 0 for hits without any of the
 /// query's words); empty when no word of the query is in the index. tantivy scores only the
 /// hits: its query is the hits (required) and the words (optional).
-fn scores(index: &SearchIndex, expr: &Expr, hits: &Arc<Vec<u32>>) -> Result<Vec<f32>> {
+/// The score of each hit (aligned with `hits`; empty when no word of the query is in the
+/// index). `parallel`: the index's segments are scored on two threads.
+fn scores(
+    index: &SearchIndex,
+    expr: &Expr,
+    hits: &Arc<Vec<u32>>,
+    parallel: bool,
+) -> Result<Vec<f32>> {
     let searcher = index.searcher();
     let f = index.fields;
     if hits.is_empty() {
@@ -966,16 +981,58 @@ fn scores(index: &SearchIndex, expr: &Expr, hits: &Arc<Vec<u32>>) -> Result<Vec<
     if postings > 2 * hits.len() as u64 {
         clauses.push((Occur::Must, Box::new(query.clone())));
     }
-    let scored = searcher
-        .search(&BooleanQuery::new(clauses), &query)
+    let scored = search_segments(&searcher, &BooleanQuery::new(clauses), &query, parallel)
         .map_err(index_error)?;
     let mut out = vec![0f32; hits.len()];
-    for (i, s) in scored {
+    for (i, s) in scored.into_iter().flatten() {
         if let Some(x) = out.get_mut(i as usize) {
             *x = x.max(s);
         }
     }
     Ok(out)
+}
+
+/// `searcher.search(query, collector)`, with the segments split between two threads if
+/// `parallel` (a rebuild leaves one large segment per indexing thread).
+fn search_segments<C: Collector>(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    collector: &C,
+    parallel: bool,
+) -> tantivy::Result<C::Fruit> {
+    let segs = searcher.segment_readers();
+    if !parallel || segs.len() < 2 {
+        return searcher.search(query, collector);
+    }
+    let weight = query.weight(tantivy::query::EnableScoring::enabled_from_searcher(
+        searcher,
+    ))?;
+    let total: u64 = segs.iter().map(|s| u64::from(s.max_doc())).sum();
+    let (mut split, mut acc) = (0, 0u64);
+    while split < segs.len() - 1 && 2 * (acc + u64::from(segs[split].max_doc())) <= total {
+        acc += u64::from(segs[split].max_doc());
+        split += 1;
+    }
+    let split = split.max(1);
+    type Part<C> = Vec<<<C as Collector>::Child as SegmentCollector>::Fruit>;
+    let collect = |range: std::ops::Range<usize>| -> tantivy::Result<Part<C>> {
+        range
+            .map(|i| collector.collect_segment(weight.as_ref(), i as SegmentOrdinal, &segs[i]))
+            .collect()
+    };
+    let (first, rest) = std::thread::scope(|s| {
+        let first = s.spawn(|| collect(0..split));
+        let rest = collect(split..segs.len());
+        (
+            first
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            rest,
+        )
+    });
+    let mut fruits = first?;
+    fruits.extend(rest?);
+    collector.merge_fruits(fruits)
 }
 
 /// The hits as tantivy documents: a query (matching them, score 0) and a collector of
@@ -1071,7 +1128,8 @@ struct HitSegment {
 }
 
 impl Collector for HitDocs {
-    type Fruit = Vec<(u32, f32)>;
+    /// Each segment's `(index in the hits, score)`.
+    type Fruit = Vec<Vec<(u32, f32)>>;
     type Child = HitSegment;
 
     fn for_segment(&self, _: SegmentOrdinal, seg: &SegmentReader) -> tantivy::Result<HitSegment> {
@@ -1079,7 +1137,8 @@ impl Collector for HitDocs {
             hits: Arc::clone(&self.hits),
             seg: self.ords.of(seg)?,
             at: 0,
-            out: Vec::new(),
+            // Reserved, not touched: a segment never collects more than this.
+            out: Vec::with_capacity(self.hits.len().min(seg.max_doc() as usize)),
         })
     }
 
@@ -1087,8 +1146,8 @@ impl Collector for HitDocs {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(&self, fruits: Vec<Vec<(u32, f32)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits)
     }
 }
 
@@ -1374,13 +1433,10 @@ mod tests {
         }
     }
 
-    /// Boolean queries over words of three or more characters (phrases of pairs), with
-    /// exclusions, agree with [`Expr::matches`] over every stored comment.
-    #[test]
-    fn boolean_queries_equal_substring_matching() {
+    /// A workspace in `dir` with the sample regulation's drafts and no comments.
+    fn with_sample_drafts(dir: &Path) -> Workspace {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = tempfile::tempdir().unwrap();
-        let drafts = dir.path().join("drafts").join("qinglanhu");
+        let drafts = dir.join("drafts").join("qinglanhu");
         std::fs::create_dir_all(&drafts).unwrap();
         for e in std::fs::read_dir(root.join("drafts").join("qinglanhu"))
             .unwrap()
@@ -1388,7 +1444,46 @@ mod tests {
         {
             std::fs::copy(e.path(), drafts.join(e.file_name())).unwrap();
         }
-        let ws = Workspace::new(dir.path());
+        Workspace::new(dir)
+    }
+
+    /// Scoring the index's segments on two threads gives every hit the score one thread
+    /// gives it.
+    #[test]
+    fn segments_scored_on_two_threads_score_as_on_one() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let ws = with_sample_drafts(dir.path());
+        let mut index = SearchIndex::open(&ws).unwrap();
+        for upload in ["online-2026-05.jsonl", "hubin-2026-04.csv"] {
+            Importer::new(&ws, "qinglanhu")
+                .unwrap()
+                .import(
+                    &root.join("tests/fixtures/uploads").join(upload),
+                    &Options::default(),
+                )
+                .unwrap();
+            index.update(&ws).unwrap();
+        }
+        assert!(index.searcher().segment_readers().len() >= 2);
+        for q in ["湖", "网箱养殖", "保护 OR 罚款", "湖 -网箱"] {
+            let e = parse_query(q).unwrap();
+            let hits = Arc::new(eval(&index, &e));
+            let one = scores(&index, &e, &hits, false).unwrap();
+            let two = scores(&index, &e, &hits, true).unwrap();
+            assert_eq!(one.len(), hits.len(), "{q}");
+            assert!(one.iter().any(|&s| s > 0.0), "{q}");
+            assert_eq!(one, two, "{q}");
+        }
+    }
+
+    /// Boolean queries over words of three or more characters (phrases of pairs), with
+    /// exclusions, agree with [`Expr::matches`] over every stored comment.
+    #[test]
+    fn boolean_queries_equal_substring_matching() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let ws = with_sample_drafts(dir.path());
         let upload = root.join("tests/fixtures/uploads/online-2026-05.jsonl");
         Importer::new(&ws, "qinglanhu")
             .unwrap()
