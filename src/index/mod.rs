@@ -10,9 +10,10 @@
 //!   kind, channel, date, articles, opinion group) and where the comment lies in its batch file,
 //!   so a hit's text is read back from the store and the index holds no second copy of it.
 //!
-//! `index/lifa-state.json` lists the batch files indexed and the current grams and columns
-//! files; [`SearchIndex::update`] indexes new batches, drops removed ones and regroups the
-//! regulations they belong to (their comments in store order), so an update equals a rebuild.
+//! `index/lifa-state.json` lists the batch files indexed (with their lengths and modification
+//! times) and the current grams and columns files; [`SearchIndex::update`] indexes new batches,
+//! drops removed ones, indexes again those whose files changed, and regroups the regulations
+//! they belong to (their comments in store order), so an update equals a rebuild.
 //! After an import, [`SearchIndex::update_with`] takes the importer's grouping of the same
 //! comments instead of computing it again. The state is written last: a
 //! crash before it leaves the previous index in force.
@@ -45,7 +46,7 @@ use self::rows::Row;
 
 /// Bumped when the schema, the tokenizers or lifa's own files change: an index of another
 /// version is rebuilt.
-const SCHEMA_VERSION: u32 = 10;
+const SCHEMA_VERSION: u32 = 11;
 /// Indexing memory budget (split across threads). Segments are never merged while a rebuild
 /// indexes, so the budget also sets how many segments a rebuild leaves.
 const WRITER_BUDGET: usize = 300_000_000;
@@ -104,6 +105,10 @@ struct State {
     schema: u32,
     /// Indexed batch files, `<reg>/<batch-id>` → path relative to the workspace.
     batches: BTreeMap<String, String>,
+    /// Each indexed batch file's length and modification time when it was read: a file
+    /// changed since (edited by hand, restored from a copy) is indexed again.
+    #[serde(default)]
+    stamps: BTreeMap<String, Stamp>,
     /// The columns file in force.
     #[serde(default)]
     columns: Option<String>,
@@ -113,6 +118,29 @@ struct State {
     /// A number for the next file written (files are never overwritten in place).
     #[serde(default)]
     next_file: u64,
+}
+
+/// A file's length and modification time (nanoseconds since 1970).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    modified: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file as it is now (`None` if it cannot be read).
+    fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        let modified = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        Some(Stamp {
+            len: m.len(),
+            modified,
+        })
+    }
 }
 
 /// The figures of an update.
@@ -384,6 +412,8 @@ impl SearchIndex {
         let mut stats = UpdateStats::default();
         // Batch files on disk, per regulation.
         let mut on_disk: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        // Indexed batches whose files changed since: indexed again, as new ones.
+        let mut changed: BTreeSet<String> = BTreeSet::new();
         let comments_dir = ws.root.join("comments");
         for entry in std::fs::read_dir(&comments_dir)
             .into_iter()
@@ -396,10 +426,14 @@ impl SearchIndex {
             let reg = entry.file_name().to_string_lossy().into_owned();
             let store = Store::open(ws, &reg);
             for p in store.files()? {
-                on_disk
-                    .entry(reg.clone())
-                    .or_default()
-                    .insert(store::file_id(&p));
+                let id = store::file_id(&p);
+                let key = format!("{reg}/{id}");
+                if let Some(was) = self.state.stamps.get(&key)
+                    && Stamp::of(&p).is_some_and(|now| now != *was)
+                {
+                    changed.insert(key);
+                }
+                on_disk.entry(reg.clone()).or_default().insert(id);
             }
         }
         let indexed: BTreeSet<String> = self.state.batches.keys().cloned().collect();
@@ -409,6 +443,7 @@ impl SearchIndex {
             .collect();
         let changed_regs: BTreeSet<String> = indexed
             .symmetric_difference(&present)
+            .chain(&changed)
             .filter_map(|k| k.split('/').next().map(str::to_string))
             .collect();
         if changed_regs.is_empty() {
@@ -443,11 +478,11 @@ impl SearchIndex {
                     Vec::new()
                 };
                 let stored: BTreeSet<&str> = batches.iter().map(|b| b.0.as_str()).collect();
-                // Removed batches: drop their comments.
+                // Removed batches, and changed ones: drop their comments.
                 let prefix = format!("{reg}/");
                 for key in indexed.iter().filter(|k| k.starts_with(&prefix)) {
                     let id = &key[prefix.len()..];
-                    if !stored.contains(id) {
+                    if !stored.contains(id) || changed.contains(key) {
                         let bkey = comment_key(id);
                         writer.delete_term(Term::from_field_u64(self.fields.batch, bkey));
                         for (o, b) in cols.batch.iter().enumerate() {
@@ -456,9 +491,18 @@ impl SearchIndex {
                             }
                         }
                         state.batches.remove(key);
-                        stats.batches_removed += 1;
+                        state.stamps.remove(key);
+                        if !changed.contains(key) {
+                            stats.batches_removed += 1;
+                        }
                     }
                 }
+                // Stamped before they are read: a file changed while it is read is read again
+                // by the next update.
+                let stamps: HashMap<&PathBuf, Stamp> = batches
+                    .iter()
+                    .filter_map(|(_, p)| Some((p, Stamp::of(p)?)))
+                    .collect();
                 let files = self.index_regulation(
                     reg, &batches, known, &writer, &mut cols, &mut state, &mut stats,
                 )?;
@@ -466,9 +510,11 @@ impl SearchIndex {
                 state.grams.extend(files);
                 for (id, path) in &batches {
                     let rel = path.strip_prefix(&ws.root).unwrap_or(path);
-                    state
-                        .batches
-                        .insert(format!("{reg}/{id}"), rel.display().to_string());
+                    let key = format!("{reg}/{id}");
+                    if let Some(stamp) = stamps.get(path) {
+                        state.stamps.insert(key.clone(), *stamp);
+                    }
+                    state.batches.insert(key, rel.display().to_string());
                 }
             }
             let name = format!("columns-{}.bin", state.next_file);

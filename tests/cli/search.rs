@@ -554,8 +554,8 @@ fn the_index_takes_the_importers_grouping_only_when_it_fits() {
 }
 
 /// A batch file changed by hand since it was indexed (its last comment cut, its count mended):
-/// the next import's grouping no longer fits the index's rows for that batch, so the index reads
-/// the file again and matches its comments by id, and answers as a rebuild does.
+/// the next import sees its new length, indexes it again and answers as a rebuild does (the
+/// cut comment found by neither).
 #[test]
 fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
     use lifa::store::Store;
@@ -592,16 +592,19 @@ fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
         .args(["import", "qinglanhu"])
         .arg(u.join("lvxie-2026-05.csv")));
     assert!(String::from_utf8_lossy(&out.stdout).contains("索引已更新"));
-    // Queries that do not find the cut comment: the index still holds it until a rebuild, and
-    // could not read it back.
+    // The cut comment's opening (an index that still held it would fail to read it back: it
+    // lay past the file's new end).
+    let opening: String = cut
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(12)
+        .collect();
     let queries = [
         vec!["网箱养殖"],
         vec!["垃圾", "OR", "污水"],
         vec!["罚款", "--kind", "专家"],
+        vec![opening.as_str()],
     ];
-    for w in ["网箱养殖", "垃圾", "污水", "罚款"] {
-        assert!(!cut.contains(w), "{cut}");
-    }
     let answers = |t: &CliTest| -> Vec<(Value, Value, Value)> {
         queries
             .iter()
@@ -616,6 +619,49 @@ fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
             .collect()
     };
     let incremental = answers(&t);
+    assert_eq!(incremental[3].0, 0, "{opening}");
     t.ok(t.lifa().args(["index", "--rebuild"]));
     assert_eq!(incremental, answers(&t));
+}
+
+/// A comment's text corrected by hand in its batch file (the same length, the same line
+/// count): the next search indexes the file again, finds the new words, no longer the old ones,
+/// and shows the corrected text.
+#[test]
+fn a_batch_file_edited_in_place_is_indexed_again() {
+    use lifa::store::Store;
+    use lifa::workspace::Workspace;
+
+    let t = CliTest::with_sample();
+    let u = repo().join("tests/fixtures/uploads");
+    t.ok(t
+        .lifa()
+        .args(["import", "qinglanhu"])
+        .arg(u.join("online-2026-05.jsonl")));
+    let before = search(&t, &["网箱养殖"]);
+    let n = before["total"].as_u64().unwrap();
+    assert!(n > 0);
+    assert_eq!(search(&t, &["网箱养鸭"])["total"], 0);
+    let store = Store::open(&Workspace::new(t.root()), "qinglanhu");
+    let (_, path) = store.files_in_import_order().unwrap().remove(0);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let at = lines.iter().position(|l| l.contains("网箱养殖")).unwrap();
+    // 殖 and 鸭 take three bytes each: every other line keeps its offset.
+    lines[at] = lines[at].replace("网箱养殖", "网箱养鸭");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let id: Value = serde_json::from_str(&lines[at]).unwrap();
+    let id = id["id"].as_str().unwrap();
+
+    let after = search(&t, &["网箱养鸭"]);
+    assert_eq!(after["total"], 1, "{after}");
+    assert_eq!(after["hits"][0]["id"], id, "{after}");
+    assert!(
+        after["hits"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("网箱养鸭"),
+        "{after}"
+    );
+    assert_eq!(search(&t, &["网箱养殖"])["total"], n - 1);
 }
