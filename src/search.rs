@@ -2,7 +2,8 @@
 //! hits (one per opinion: duplicates and campaigns folded, with their count).
 //!
 //! Query language: words separated by spaces must all occur (`网箱 养殖`); `OR` (or `|`) joins
-//! alternatives; `NOT` or a leading `-` excludes; `"…"` (or `“…”`) quotes a phrase that may
+//! alternatives; `NOT` or a leading `-` excludes (both at once, `NOT -罚款`, exclude once);
+//! `"…"` (or `“…”`) quotes a phrase that may
 //! contain spaces; parentheses group. Every word or phrase matches exactly the comments that
 //! contain it as a substring (letter case ignored): the index's character pairs with positions
 //! ([`crate::index::grams`]) guarantee it, and the expression is evaluated as set operations on
@@ -233,7 +234,11 @@ impl Parser<'_> {
     fn unary(&mut self) -> Result<Expr> {
         match self.peek().cloned() {
             Some(Tok::Not) => {
-                self.pos += 1;
+                // A word marked twice (`NOT -罚款`, as a shell passes `NOT` and `-罚款`) is
+                // excluded once: nobody writes two markers to mean “must contain”.
+                while self.peek() == Some(&Tok::Not) {
+                    self.pos += 1;
+                }
                 Ok(Expr::Not(Box::new(self.unary()?)))
             }
             Some(Tok::Open) => {

@@ -179,6 +179,12 @@ fn words_phrases_and_boolean_operators() {
         .args(["search", "湖", "-网箱", "-f", "json", "--limit", "1000"]));
     let typed: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(typed["hits"], not["hits"]);
+    // Both markers at once still exclude.
+    let out = t.ok(t.lifa().args([
+        "search", "湖", "NOT", "-网箱", "-f", "json", "--limit", "1000",
+    ]));
+    let twice: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(twice["hits"], not["hits"]);
     let out = t.lifa().args(["search", "-网箱"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
