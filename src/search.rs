@@ -638,7 +638,7 @@ impl Tally {
             bump(&mut t.channels, usize::from(r.channel));
             bump(&mut t.statuses, usize::from(ctx.status(o)));
             bump(&mut t.sources, usize::from(r.source));
-            for a in cols.articles_of(r) {
+            for a in cols.articles_of(o, r) {
                 bump(&mut t.articles, a as usize);
             }
             let best = Best {
@@ -817,7 +817,7 @@ impl Filter {
         }
         if let Some(a) = &self.articles
             && !cols
-                .articles_of(r)
+                .articles_of(o, r)
                 .any(|id| a.get(id as usize).copied().unwrap_or(false))
         {
             return false;

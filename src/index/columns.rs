@@ -70,7 +70,8 @@ enum Section {
     /// Per comment, what a query reads for every hit, in one 16-byte record (one cache miss
     /// per hit, not one per column, and a million of them fit in a processor's last-level
     /// cache): received (4 bytes), first article (4), group (4), contact point (2), number of
-    /// articles (1, at most 255), in a group of several << 7 | kind << 3 | channel (1).
+    /// articles (1; 255 for 255 or more, which end where the next comment's begin), in a group
+    /// of several << 7 | kind << 3 | channel (1).
     Rec,
     /// Per comment, what fewer queries read: key (8 bytes), group size (4; 0 once the
     /// comment's batch is gone), regulation (2), 2 unused.
@@ -388,10 +389,19 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
         }
     }
 
-    /// The articles of a record, as indexes into the table of articles cited.
-    pub fn articles_of(&self, r: &Rec) -> impl Iterator<Item = u32> + '_ {
-        let (a, k) = (r.art as usize, usize::from(r.nart));
-        (a..(a + k).min(self.m)).map(move |i| read!(self, Section::ArtIds, u32, i))
+    /// The articles of comment `o`, whose record is `r`, as indexes into the table of
+    /// articles cited.
+    pub fn articles_of(&self, o: u32, r: &Rec) -> impl Iterator<Item = u32> + '_ {
+        let a = r.art as usize;
+        let end = if r.nart < u8::MAX {
+            a + usize::from(r.nart)
+        } else if (o as usize) + 1 < self.n {
+            // 255 or more: they run up to the next comment's first.
+            u32::from_le_bytes(self.rec::<4>(o + 1, 4)) as usize
+        } else {
+            self.m
+        };
+        (a..end.min(self.m)).map(move |i| read!(self, Section::ArtIds, u32, i))
     }
 
     /// How many distinct articles are cited.
@@ -473,6 +483,40 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
 mod tests {
     use super::*;
 
+    /// A comment may cite more articles than a record's count byte holds (an expert's review
+    /// of a long code): all of them are read back, before another comment and as the last one.
+    #[test]
+    fn a_comment_citing_hundreds_of_articles_keeps_them_all() {
+        let mut b = ColumnsBuf::default();
+        let cited = [300u64, 2, 255, 256];
+        for (o, &k) in cited.iter().enumerate() {
+            b.key.push(o as u64 + 1);
+            b.batch.push(1);
+            b.offset.push(o as u64);
+            b.reg.push(ColumnsBuf::intern(&mut b.regs, "minfadian"));
+            b.source.push(ColumnsBuf::intern(&mut b.sources, "甲"));
+            b.kind.push(0);
+            b.channel.push(0);
+            b.received.push(20_000);
+            b.alive.push(1);
+            b.group.push(o as u32);
+            b.size.push(1);
+            b.art_start.push(b.art_keys.len() as u32);
+            b.art_keys.extend((0..k).map(|a| a * 7 + o as u64));
+        }
+        b.art_start.push(b.art_keys.len() as u32);
+        let c = Columns::new(b.to_bytes()).unwrap();
+        for (o, &k) in cited.iter().enumerate() {
+            let o = o as u32;
+            let got: Vec<u64> = c
+                .articles_of(o, &c.rec_of(o))
+                .map(|id| c.article_key(id))
+                .collect();
+            let want: Vec<u64> = (0..k).map(|a| a * 7 + u64::from(o)).collect();
+            assert_eq!(got, want, "comment {o}");
+        }
+    }
+
     #[test]
     fn round_trip() {
         let mut b = ColumnsBuf::default();
@@ -500,7 +544,7 @@ mod tests {
         assert_eq!(c.ord_of(55), Some(2));
         assert_eq!(c.ord_of(8), None);
         let articles: Vec<u64> = c
-            .articles_of(&c.rec_of(2))
+            .articles_of(2, &c.rec_of(2))
             .map(|id| c.article_key(id))
             .collect();
         assert_eq!(articles, [0, 1]);
