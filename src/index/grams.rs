@@ -358,6 +358,13 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
     /// The ordinals of this segment's comments that contain `chars` (folded), ascending.
     pub fn containing(&self, chars: &[char]) -> Vec<u32> {
         let mut out = Vec::new();
+        self.containing_into(chars, &mut out);
+        out
+    }
+
+    /// [`Self::containing`], appended to `out` (a query's hits over every segment are one
+    /// list, never copied from one per segment).
+    pub fn containing_into(&self, chars: &[char], out: &mut Vec<u32>) {
         match chars {
             [] => {}
             [c] => {
@@ -366,7 +373,7 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
                     self.lower_bound(u64::from(*c as u32 + 1) << 32),
                 );
                 if b == a + 1 {
-                    self.ords_into(a, &mut out);
+                    self.ords_into(a, out);
                 } else if b > a {
                     let span = (self.hi - self.lo) as usize + 1;
                     let mut bits = vec![0u64; span.div_ceil(64)];
@@ -381,6 +388,7 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
                             }
                         }
                     }
+                    out.reserve(bits.iter().map(|w| w.count_ones() as usize).sum());
                     for (w, &word) in bits.iter().enumerate() {
                         let mut word = word;
                         while word != 0 {
@@ -393,7 +401,7 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
             }
             [a, b] => {
                 if let Some(i) = self.find(key(*a, *b)) {
-                    self.ords_into(i, &mut out);
+                    self.ords_into(i, out);
                 }
             }
             _ => {
@@ -401,13 +409,12 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
                 for w in chars.windows(2) {
                     match self.find(key(w[0], w[1])) {
                         Some(i) => terms.push(i),
-                        None => return out,
+                        None => return,
                     }
                 }
-                self.phrase(&terms, &mut out);
+                self.phrase(&terms, out);
             }
         }
-        out
     }
 }
 

@@ -179,9 +179,37 @@ pub struct SearchIndex {
 /// The index's columns file, memory-mapped.
 pub type IndexColumns = Columns<OwnedBytes>;
 
-/// The ordinal of every document of each tantivy segment, read once per segment.
+/// The ordinal of every document of each tantivy segment, decoded once per segment when a
+/// process needs it a second time (a one-query process reads the few it needs from the column:
+/// decoding a million ordinals costs more than the query's lookups, mostly in fresh pages of
+/// memory).
 #[derive(Clone, Default)]
-pub struct DocOrds(Arc<Mutex<rustc_hash::FxHashMap<tantivy::index::SegmentId, Arc<SegmentOrds>>>>);
+pub struct DocOrds(Arc<Mutex<rustc_hash::FxHashMap<tantivy::index::SegmentId, Seen>>>);
+
+#[derive(Clone)]
+enum Seen {
+    Once,
+    Decoded(Arc<SegmentOrds>),
+}
+
+/// A segment's ordinals, as [`DocOrds::lookup`] gives them.
+pub enum SegOrds {
+    /// Read from tantivy's column, one document at a time.
+    Column(tantivy::columnar::Column<u64>),
+    /// Decoded.
+    Decoded(Arc<SegmentOrds>),
+}
+
+impl SegOrds {
+    /// The ordinal of a document.
+    #[inline]
+    pub fn get(&self, doc: u32) -> Option<u32> {
+        match self {
+            SegOrds::Column(c) => c.first(doc).map(|o| o as u32),
+            SegOrds::Decoded(d) => d.ords.get(doc as usize).copied(),
+        }
+    }
+}
 
 /// The ordinals of a segment's documents.
 pub struct SegmentOrds {
@@ -193,10 +221,33 @@ pub struct SegmentOrds {
 }
 
 impl DocOrds {
-    /// The ordinals of a segment's documents.
+    /// A segment's ordinals for looking a few up: decoded if this process has asked before,
+    /// else the column.
+    pub fn lookup(&self, seg: &tantivy::SegmentReader) -> tantivy::Result<SegOrds> {
+        let id = seg.segment_id();
+        let seen = self
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+            .cloned();
+        match seen {
+            Some(Seen::Decoded(d)) => Ok(SegOrds::Decoded(d)),
+            Some(Seen::Once) => Ok(SegOrds::Decoded(self.of(seg)?)),
+            None => {
+                self.0
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(id, Seen::Once);
+                Ok(SegOrds::Column(seg.fast_fields().u64("ord")?))
+            }
+        }
+    }
+
+    /// The ordinals of a segment's documents, decoded.
     pub fn of(&self, seg: &tantivy::SegmentReader) -> tantivy::Result<Arc<SegmentOrds>> {
         let id = seg.segment_id();
-        if let Some(v) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+        if let Some(Seen::Decoded(v)) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
             return Ok(Arc::clone(v));
         }
         let col = seg.fast_fields().u64("ord")?;
@@ -220,7 +271,7 @@ impl DocOrds {
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(id, Arc::clone(&ords));
+            .insert(id, Seen::Decoded(Arc::clone(&ords)));
         Ok(ords)
     }
 }
@@ -353,11 +404,11 @@ impl SearchIndex {
         }
         let mut sorted = true;
         for seg in &self.grams {
-            let part = seg.containing(&chars);
-            if let (Some(last), Some(first)) = (out.last(), part.first()) {
-                sorted &= last < first;
+            let start = out.len();
+            seg.containing_into(&chars, &mut out);
+            if start > 0 && out.len() > start {
+                sorted &= out[start - 1] < out[start];
             }
-            out.extend(part);
         }
         if !sorted {
             out.sort_unstable();
