@@ -488,25 +488,15 @@ pub fn search(
         &hits,
         hits.len() >= PARALLEL_HITS && num_threads() > 1,
     )?;
-    // Both cores count a large query, half of the hits each.
     let keep = page.max(1) * limit;
-    let half = if hits.len() >= PARALLEL_HITS && num_threads() > 1 {
-        hits.len() / 2
-    } else {
-        hits.len()
-    };
-    let (mut tally, rest) = std::thread::scope(|s| {
-        let rest = (half < hits.len()).then(|| {
-            let (h, sc) = (&hits[half..], scores.from(half as u32));
-            let ctx = &ctx;
-            s.spawn(move || Tally::count(cols, ctx, keep, h, sc))
-        });
-        let mine = Tally::count(cols, &ctx, keep, &hits[..half], scores.from(0));
-        (mine, rest.map(|h| h.join()))
-    });
-    if let Some(rest) = rest {
-        tally.merge(rest.unwrap_or_else(|e| std::panic::resume_unwind(e)), cols);
-    }
+    let tally = Tally::count_all(
+        cols,
+        &ctx,
+        keep,
+        &hits,
+        &scores,
+        hits.len() >= PARALLEL_HITS && num_threads() > 1,
+    );
     out.opinions = tally.singles + tally.groups.len() as u64;
     let Tally {
         kinds,
@@ -603,7 +593,31 @@ struct Tally {
 }
 
 impl Tally {
-    /// Counts `hits`, whose scores `scores` reads (from the first of them on).
+    /// Counts `hits` with their `scores`; if `parallel`, on both cores, half of the hits each.
+    fn count_all(
+        cols: &IndexColumns,
+        ctx: &Context,
+        keep: usize,
+        hits: &[u32],
+        scores: &Scores,
+        parallel: bool,
+    ) -> Tally {
+        let half = if parallel { hits.len() / 2 } else { hits.len() };
+        let (mut tally, rest) = std::thread::scope(|s| {
+            let rest = (half < hits.len()).then(|| {
+                let (h, sc) = (&hits[half..], scores.from(half as u32));
+                s.spawn(move || Tally::count(cols, ctx, keep, h, sc))
+            });
+            let mine = Tally::count(cols, ctx, keep, &hits[..half], scores.from(0));
+            (mine, rest.map(|h| h.join()))
+        });
+        if let Some(rest) = rest {
+            tally.merge(rest.unwrap_or_else(|e| std::panic::resume_unwind(e)), cols);
+        }
+        tally
+    }
+
+    /// Counts `hits`, whose scores `scores` reads (its first for the first of them).
     fn count(
         cols: &IndexColumns,
         ctx: &Context,
@@ -942,25 +956,32 @@ fn minus(a: &[u32], b: &[u32]) -> Vec<u32> {
 struct Scores(Vec<Vec<(u32, f32)>>);
 
 impl Scores {
-    /// A reader of the scores of hits `from` and after.
+    /// A reader of the scores of hits `from` and after, numbered from `from`: a thread that
+    /// counts `hits[from..]` asks for its `i`-th hit.
     fn from(&self, from: u32) -> ScoreCursor<'_> {
-        ScoreCursor(
-            self.0
+        ScoreCursor {
+            parts: self
+                .0
                 .iter()
                 .map(|p| &p[p.partition_point(|e| e.0 < from)..])
                 .collect(),
-        )
+            base: from,
+        }
     }
 }
 
 /// Reads [`Scores`] hit by hit, in ascending order.
-struct ScoreCursor<'a>(Vec<&'a [(u32, f32)]>);
+struct ScoreCursor<'a> {
+    parts: Vec<&'a [(u32, f32)]>,
+    base: u32,
+}
 
 impl ScoreCursor<'_> {
-    /// The score of hit `i` (0 if it has none); `i` ascends from one call to the next.
+    /// The score of hit `base + i` (0 if it has none); `i` ascends from one call to the next.
     fn next(&mut self, i: u32) -> f32 {
+        let i = self.base + i;
         let mut best = 0f32;
-        for p in &mut self.0 {
+        for p in &mut self.parts {
             while let Some((&(j, s), rest)) = p.split_first() {
                 if j > i {
                     break;
@@ -1523,12 +1544,37 @@ mod tests {
             let two = dense(&scores(&index, &e, &hits, true).unwrap());
             assert!(one.iter().any(|&s| s > 0.0), "{q}");
             assert_eq!(one, two, "{q}");
-            // Read from the middle on, as the second counting thread does.
+            // Read from the middle on, as the second counting thread does: its own hits
+            // numbered from 0.
             let mid = hits.len() as u32 / 2;
             let double = scores(&index, &e, &hits, true).unwrap();
             let mut c = double.from(mid);
-            let tail: Vec<f32> = (mid..hits.len() as u32).map(|i| c.next(i)).collect();
+            let tail: Vec<f32> = (0..hits.len() as u32 - mid).map(|i| c.next(i)).collect();
             assert_eq!(tail, one[mid as usize..], "{q}");
+            // Counted on two threads, half of the hits each, as on one: the same facets, and
+            // the same opinions first with the same scores.
+            let ctx = Context::of(&ws, &index).unwrap();
+            let cols = index.columns().unwrap();
+            let page = |parallel: bool| {
+                let t = Tally::count_all(cols, &ctx, 30, &hits, &double, parallel);
+                let counts = (t.kinds.clone(), t.sources.clone(), t.articles.clone());
+                let opinions = t.singles + t.groups.len() as u64;
+                let Tally {
+                    mut top, groups, ..
+                } = t;
+                for (_, g) in groups {
+                    top.push(g, cols);
+                }
+                let best: Vec<(u32, f32, u64)> = top
+                    .finish()
+                    .iter()
+                    .map(|b| (b.ord, b.score, b.copies))
+                    .collect();
+                (counts, opinions, best)
+            };
+            let (alone, split) = (page(false), page(true));
+            assert!(alone.2.iter().any(|b| b.1 > 0.0), "{q}");
+            assert_eq!(alone, split, "{q}");
         }
     }
 

@@ -432,21 +432,26 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
         None
     }
 
-    /// The ordinal of a comment id's key.
+    /// The ordinal of a comment id's key: its live row if it has one (a batch indexed again
+    /// leaves its comments' old rows behind, dead, under the same keys).
     pub fn ord_of(&self, key: u64) -> Option<u32> {
         let (mut lo, mut hi) = (0, self.n);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            let k = read!(self, Section::SortedKey, u64, mid);
-            if k < key {
+            if read!(self, Section::SortedKey, u64, mid) < key {
                 lo = mid + 1;
-            } else if k > key {
-                hi = mid;
             } else {
-                return Some(read!(self, Section::SortedOrd, u32, mid));
+                hi = mid;
             }
         }
-        None
+        let rows = (lo..self.n).take_while(|&i| read!(self, Section::SortedKey, u64, i) == key);
+        let ords: Vec<u32> = rows
+            .map(|i| read!(self, Section::SortedOrd, u32, i))
+            .collect();
+        ords.iter()
+            .copied()
+            .find(|&o| self.alive(o))
+            .or(ords.first().copied())
     }
 
     /// Every value, as vectors (for an update).
@@ -543,6 +548,31 @@ mod tests {
         assert_eq!(c.to_buf(), b);
         assert_eq!(c.ord_of(55), Some(2));
         assert_eq!(c.ord_of(8), None);
+        // A key whose comment was indexed again: its live row, whichever comes first.
+        for dead_first in [true, false] {
+            let mut d = b.clone();
+            let o = d.len();
+            for v in [&mut d.key, &mut d.batch, &mut d.offset] {
+                v.push(v[2]);
+            }
+            d.reg.push(d.reg[2]);
+            d.source.push(d.source[2]);
+            d.kind.push(d.kind[2]);
+            d.channel.push(d.channel[2]);
+            d.received.push(d.received[2]);
+            d.group.push(o as u32);
+            d.size.push(1);
+            d.alive.push(1);
+            d.art_start.push(d.art_keys.len() as u32);
+            if dead_first {
+                d.alive[2] = 0;
+            } else {
+                d.alive[o] = 0;
+            }
+            let c = Columns::new(d.to_bytes()).unwrap();
+            let want = if dead_first { o as u32 } else { 2 };
+            assert_eq!(c.ord_of(55), Some(want), "dead first: {dead_first}");
+        }
         let articles: Vec<u64> = c
             .articles_of(2, &c.rec_of(2))
             .map(|id| c.article_key(id))

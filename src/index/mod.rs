@@ -548,10 +548,13 @@ impl SearchIndex {
                         }
                     }
                 }
-                // Stamped before they are read: a file changed while it is read is read again
-                // by the next update.
+                // The batches indexed now (new, or changed) are stamped before they are read:
+                // a file changed while it is read is read again by the next update. The others
+                // keep the stamps of when they were read (one changed since the scan above is
+                // found by the next update).
                 let stamps: HashMap<&PathBuf, Stamp> = batches
                     .iter()
+                    .filter(|(id, _)| !state.batches.contains_key(&format!("{reg}/{id}")))
                     .filter_map(|(_, p)| Some((p, Stamp::of(p)?)))
                     .collect();
                 let files = self.index_regulation(

@@ -653,11 +653,22 @@ fn a_batch_file_edited_in_place_is_indexed_again() {
     let text = std::fs::read_to_string(&path).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let at = lines.iter().position(|l| l.contains("网箱养殖")).unwrap();
-    // 殖 and 鸭 take three bytes each: every other line keeps its offset.
+    // 殖 and 鸭 take three bytes each: every other line keeps its offset, and the file its
+    // length. Its modification time is set apart, in case the file system keeps whole seconds.
     lines[at] = lines[at].replace("网箱养殖", "网箱养鸭");
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(86_400))
+        .unwrap();
     let id: Value = serde_json::from_str(&lines[at]).unwrap();
     let id = id["id"].as_str().unwrap();
+    // Its disposition, decided before the correction, stays with it.
+    t.ok(t
+        .lifa()
+        .args(["decide", "qinglanhu", id, "--status", "待研究"]));
 
     let after = search(&t, &["网箱养鸭"]);
     assert_eq!(after["total"], 1, "{after}");
@@ -670,4 +681,12 @@ fn a_batch_file_edited_in_place_is_indexed_again() {
         "{after}"
     );
     assert_eq!(search(&t, &["网箱养殖"])["total"], n - 1);
+    let decided = search(&t, &["网箱养鸭", "--status", "待研究"]);
+    assert_eq!(decided["total"], 1, "{decided}");
+    assert_eq!(decided["hits"][0]["status"], after["hits"][0]["status"]);
+    assert_eq!(
+        facet(&search(&t, &["网箱养"]), "status")["待研究"],
+        1,
+        "the comment's old, dead row is not the one decided"
+    );
 }
