@@ -482,36 +482,21 @@ pub fn search(
         total: hits.len() as u64,
         ..Results::default()
     };
-    let scores = scores(
-        index,
-        expr,
-        &hits,
-        hits.len() >= PARALLEL_HITS && num_threads() > 1,
-    )?;
+    // A large query is scored and counted on both cores.
+    let parallel = hits.len() >= PARALLEL_HITS && num_threads() > 1;
+    let scores = scores(index, expr, &hits, parallel)?;
     let keep = page.max(1) * limit;
-    let tally = Tally::count_all(
-        cols,
-        &ctx,
-        keep,
-        &hits,
-        &scores,
-        hits.len() >= PARALLEL_HITS && num_threads() > 1,
-    );
+    let mut tally = Tally::count_all(cols, &ctx, keep, &hits, &scores, parallel);
     out.opinions = tally.singles + tally.groups.len() as u64;
+    let opinions = tally.ranked(cols);
     let Tally {
         kinds,
         channels,
         statuses,
         sources,
         articles,
-        mut top,
-        groups,
         ..
     } = tally;
-    for (_, g) in groups {
-        top.push(g, cols);
-    }
-    let opinions = top.finish();
     for (i, n) in kinds.iter().enumerate() {
         if *n > 0 {
             out.facets.kind.insert(Kind::ALL[i].zh().to_string(), *n);
@@ -683,6 +668,15 @@ impl Tally {
                 self.groups.push((rep, best));
             }
         }
+    }
+
+    /// The first opinions, best first: the groups hit join the single comments' selection.
+    fn ranked(&mut self, cols: &IndexColumns) -> Vec<Best> {
+        let mut top = std::mem::replace(&mut self.top, TopOpinions::new(0));
+        for (_, g) in self.groups.drain(..) {
+            top.push(g, cols);
+        }
+        top.finish()
     }
 
     /// Adds another part's counts.
@@ -1541,13 +1535,12 @@ mod tests {
             }
             let one = dense(&single);
             assert_eq!(one, want, "{q}");
-            let two = dense(&scores(&index, &e, &hits, true).unwrap());
+            let double = scores(&index, &e, &hits, true).unwrap();
             assert!(one.iter().any(|&s| s > 0.0), "{q}");
-            assert_eq!(one, two, "{q}");
+            assert_eq!(one, dense(&double), "{q}");
             // Read from the middle on, as the second counting thread does: its own hits
             // numbered from 0.
             let mid = hits.len() as u32 / 2;
-            let double = scores(&index, &e, &hits, true).unwrap();
             let mut c = double.from(mid);
             let tail: Vec<f32> = (0..hits.len() as u32 - mid).map(|i| c.next(i)).collect();
             assert_eq!(tail, one[mid as usize..], "{q}");
@@ -1556,17 +1549,11 @@ mod tests {
             let ctx = Context::of(&ws, &index).unwrap();
             let cols = index.columns().unwrap();
             let page = |parallel: bool| {
-                let t = Tally::count_all(cols, &ctx, 30, &hits, &double, parallel);
+                let mut t = Tally::count_all(cols, &ctx, 30, &hits, &double, parallel);
                 let counts = (t.kinds.clone(), t.sources.clone(), t.articles.clone());
                 let opinions = t.singles + t.groups.len() as u64;
-                let Tally {
-                    mut top, groups, ..
-                } = t;
-                for (_, g) in groups {
-                    top.push(g, cols);
-                }
-                let best: Vec<(u32, f32, u64)> = top
-                    .finish()
+                let best: Vec<(u32, f32, u64)> = t
+                    .ranked(cols)
                     .iter()
                     .map(|b| (b.ord, b.score, b.copies))
                     .collect();

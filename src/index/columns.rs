@@ -444,14 +444,15 @@ impl<B: std::ops::Deref<Target = [u8]>> Columns<B> {
                 hi = mid;
             }
         }
-        let rows = (lo..self.n).take_while(|&i| read!(self, Section::SortedKey, u64, i) == key);
-        let ords: Vec<u32> = rows
-            .map(|i| read!(self, Section::SortedOrd, u32, i))
-            .collect();
-        ords.iter()
-            .copied()
-            .find(|&o| self.alive(o))
-            .or(ords.first().copied())
+        let mut first = None;
+        for i in (lo..self.n).take_while(|&i| read!(self, Section::SortedKey, u64, i) == key) {
+            let o = read!(self, Section::SortedOrd, u32, i);
+            if self.alive(o) {
+                return Some(o);
+            }
+            first.get_or_insert(o);
+        }
+        first
     }
 
     /// Every value, as vectors (for an update).

@@ -355,15 +355,9 @@ impl<B: std::ops::Deref<Target = [u8]>> GramSegment<B> {
         out.extend(cands.iter().map(|c| c.0));
     }
 
-    /// The ordinals of this segment's comments that contain `chars` (folded), ascending.
-    pub fn containing(&self, chars: &[char]) -> Vec<u32> {
-        let mut out = Vec::new();
-        self.containing_into(chars, &mut out);
-        out
-    }
-
-    /// [`Self::containing`], appended to `out` (a query's hits over every segment are one
-    /// list, never copied from one per segment).
+    /// The ordinals of this segment's comments that contain `chars` (folded), ascending,
+    /// appended to `out` (a query's hits over every segment are one list, never copied from
+    /// one per segment).
     pub fn containing_into(&self, chars: &[char], out: &mut Vec<u32>) {
         match chars {
             [] => {}
@@ -427,6 +421,12 @@ pub fn write(path: &Path, builder: GramBuilder) -> crate::error::Result<()> {
 mod tests {
     use super::*;
 
+    fn containing(seg: &GramSegment<Vec<u8>>, chars: &[char]) -> Vec<u32> {
+        let mut out = Vec::new();
+        seg.containing_into(chars, &mut out);
+        out
+    }
+
     fn segment(texts: &[&str]) -> GramSegment<Vec<u8>> {
         let mut b = GramBuilder::default();
         for (i, t) in texts.iter().enumerate() {
@@ -468,7 +468,7 @@ mod tests {
                 .filter(|(_, t)| crate::search::contains_folded(t, q))
                 .map(|(i, _)| i as u32 * 3 + 5)
                 .collect();
-            assert_eq!(seg.containing(&chars), want, "{q}");
+            assert_eq!(containing(&seg, &chars), want, "{q}");
         }
     }
 
@@ -487,7 +487,7 @@ mod tests {
                 .filter(|(_, t)| t.contains(q))
                 .map(|(i, _)| i as u32 * 3 + 5)
                 .collect();
-            assert_eq!(seg.containing(&chars), want, "{q}");
+            assert_eq!(containing(&seg, &chars), want, "{q}");
         }
     }
 
