@@ -108,9 +108,16 @@ impl Importer {
             let bytes = store::read_file(&path)?;
             let before = existing.len();
             for (i, _, line) in store::comment_lines(&bytes) {
-                let row: IdText = store::parse_line(&path, i, line)?;
-                known.insert(row.id.into_owned());
-                existing.push(row.text.into_owned().into_boxed_str());
+                // As lifa writes a line, its id and text are found without parsing the rest.
+                let (id, text) = match crate::index::rows::id_and_text(line) {
+                    Some((id, text)) => (Cow::Borrowed(id), text),
+                    None => {
+                        let row: IdText = store::parse_line(&path, i, line)?;
+                        (row.id, row.text)
+                    }
+                };
+                known.insert(id.into_owned());
+                existing.push(text.into_owned().into_boxed_str());
             }
             store::check_count(&path, &meta, existing.len() - before)?;
             batches.push((store::file_id(&path), existing.len() - before));

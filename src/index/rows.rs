@@ -55,6 +55,20 @@ pub(crate) fn text_of(line: &[u8]) -> Cow<'_, str> {
         .unwrap_or_default()
 }
 
+/// The id and text of a stored line, found in place when the line is laid out as lifa writes
+/// it (`{"id":"…",…,"text":"…",…}`); `None` otherwise (the caller parses it).
+pub(crate) fn id_and_text(line: &[u8]) -> Option<(&str, Cow<'_, str>)> {
+    const KEY: &[u8] = b"{\"id\":\"";
+    let rest = line.strip_prefix(KEY)?;
+    let end = memchr::memchr2(b'"', b'\\', rest)?;
+    if rest[end] != b'"' || !line.trim_ascii_end().ends_with(b"}") {
+        return None;
+    }
+    let id = std::str::from_utf8(&rest[..end]).ok()?;
+    let (a, n) = text_span(line)?;
+    Some((id, span_text(&line[a..a + n])?))
+}
+
 /// Where the text's JSON string lies in a stored line: `(start, len)` of the bytes between its
 /// quotes (escapes not decoded). `None` if the line is not laid out as lifa writes it.
 ///
@@ -110,6 +124,20 @@ mod tests {
             let (start, len) = text_span(line.as_bytes()).unwrap();
             let got = span_text(&line.as_bytes()[start..start + len]).unwrap();
             assert_eq!(got, text, "{line}");
+            let (id, got) = id_and_text(line.as_bytes()).unwrap();
+            assert_eq!((id, got.as_ref()), ("c1", text), "{line}");
+        }
+    }
+
+    #[test]
+    fn lines_not_laid_out_as_lifa_writes_them_are_left_to_the_parser() {
+        for line in [
+            "{\"ref\":\"1\",\"id\":\"c1\",\"text\":\"建议\"}",
+            "{\"id\":\"c\\u0031\",\"text\":\"建议\"}",
+            "{\"id\":\"c1\",\"text\":\"建议\"",
+            "{\"id\":\"c1\",\"source\":\"x\"}",
+        ] {
+            assert!(id_and_text(line.as_bytes()).is_none(), "{line}");
         }
     }
 }
