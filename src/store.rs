@@ -427,9 +427,37 @@ pub fn read_comment_at(path: &Path, offset: u64) -> Result<Comment> {
     let mut line = Vec::with_capacity(1024);
     let mut r = BufReader::new(f);
     r.read_until(b'\n', &mut line).map_err(io)?;
-    serde_json::from_slice(&line).map_err(|e| Error::Store {
-        path: shown.clone(),
-        line: 0,
-        message: format!("索引与意见库不一致（{e}）：请运行 lifa index --rebuild"),
+    serde_json::from_slice(&line).map_err(|e| {
+        // The line number, for the message: the lines before the offset, counted.
+        let line = std::fs::read(path).map_or(0, |bytes| {
+            let before = &bytes[..(offset as usize).min(bytes.len())];
+            before.iter().filter(|&&b| b == b'\n').count() + 1
+        });
+        Error::Store {
+            path: shown.clone(),
+            line,
+            message: format!("索引与意见库不一致（{e}）：请运行 lifa index --rebuild"),
+        }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_not_where_the_index_points_is_reported_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b1.jsonl");
+        let lines = ["{\"lifa_batch\":{}}\n", "{\"id\":\"c1\"}\n", "条例很好\n"];
+        std::fs::write(&path, lines.concat()).unwrap();
+        let offset = (lines[0].len() + lines[1].len()) as u64;
+        match read_comment_at(&path, offset) {
+            Err(Error::Store { line, message, .. }) => {
+                assert_eq!(line, 3);
+                assert!(message.contains("lifa index --rebuild"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

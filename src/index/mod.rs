@@ -10,8 +10,8 @@
 //!   kind, channel, date, articles, opinion group) and where the comment lies in its batch file,
 //!   so a hit's text is read back from the store and the index holds no second copy of it.
 //!
-//! `index/lifa-state.json` lists the batch files indexed (with their lengths and modification
-//! times) and the current grams and columns files; [`SearchIndex::update`] indexes new batches,
+//! `index/lifa-state.json` lists the batch files indexed (with their lengths, modification
+//! times and content hashes) and the current grams and columns files; [`SearchIndex::update`] indexes new batches,
 //! drops removed ones, indexes again those whose files changed, and regroups the regulations
 //! they belong to (their comments in store order), so an update equals a rebuild.
 //! After an import, [`SearchIndex::update_with`] takes the importer's grouping of the same
@@ -105,8 +105,10 @@ struct State {
     schema: u32,
     /// Indexed batch files, `<reg>/<batch-id>` → path relative to the workspace.
     batches: BTreeMap<String, String>,
-    /// Each indexed batch file's length and modification time when it was read: a file
-    /// changed since (edited by hand, restored from a copy) is indexed again.
+    /// Each indexed batch file's length, modification time and content hash when it was read:
+    /// a file changed since (edited by hand, restored from an older copy) is indexed again; one
+    /// whose time alone changed (the workspace copied by a tool that does not keep times) is
+    /// not.
     #[serde(default)]
     stamps: BTreeMap<String, Stamp>,
     /// The columns file in force.
@@ -120,11 +122,14 @@ struct State {
     next_file: u64,
 }
 
-/// A file's length and modification time (nanoseconds since 1970).
+/// A file's length, modification time (nanoseconds since 1970) and the hash of the content
+/// indexed (0: not known, in an index written before lifa recorded it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct Stamp {
     len: u64,
     modified: u64,
+    #[serde(default)]
+    hash: u64,
 }
 
 impl Stamp {
@@ -139,8 +144,27 @@ impl Stamp {
         Some(Stamp {
             len: m.len(),
             modified,
+            hash: 0,
         })
     }
+
+    /// Whether the file whose stamp this was taken now (`now`, without a hash) may differ from
+    /// the content stamped: its length or time changed, and its content hash (read only then)
+    /// is not the one recorded.
+    fn changed(&self, now: &Stamp, path: &Path) -> bool {
+        if (now.len, now.modified) == (self.len, self.modified) {
+            return false;
+        }
+        now.len != self.len
+            || self.hash == 0
+            || std::fs::read(path).map_or(true, |bytes| content_hash(&bytes) != self.hash)
+    }
+}
+
+/// The hash of a batch file's content, as [`Stamp`] records it.
+fn content_hash(bytes: &[u8]) -> u64 {
+    let h = blake3::hash(bytes);
+    u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default())
 }
 
 /// The figures of an update.
@@ -465,6 +489,8 @@ impl SearchIndex {
         let mut on_disk: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         // Indexed batches whose files changed since: indexed again, as new ones.
         let mut changed: BTreeSet<String> = BTreeSet::new();
+        // Indexed batches whose files changed only in time: their stamps are renewed.
+        let mut touched: BTreeMap<String, Stamp> = BTreeMap::new();
         let comments_dir = ws.root.join("comments");
         for entry in std::fs::read_dir(&comments_dir)
             .into_iter()
@@ -480,9 +506,20 @@ impl SearchIndex {
                 let id = store::file_id(&p);
                 let key = format!("{reg}/{id}");
                 if let Some(was) = self.state.stamps.get(&key)
-                    && Stamp::of(&p).is_some_and(|now| now != *was)
+                    && let Some(now) = Stamp::of(&p)
+                    && (now.len, now.modified) != (was.len, was.modified)
                 {
-                    changed.insert(key);
+                    if was.changed(&now, &p) {
+                        changed.insert(key);
+                    } else {
+                        touched.insert(
+                            key,
+                            Stamp {
+                                hash: was.hash,
+                                ..now
+                            },
+                        );
+                    }
                 }
                 on_disk.entry(reg.clone()).or_default().insert(id);
             }
@@ -498,6 +535,13 @@ impl SearchIndex {
             .filter_map(|k| k.split('/').next().map(str::to_string))
             .collect();
         if changed_regs.is_empty() {
+            if !touched.is_empty() {
+                let mut state = self.state.clone();
+                state.stamps.extend(touched);
+                let json = serde_json::to_vec_pretty(&state).unwrap_or_default();
+                store::write_atomic(&self.dir.join("lifa-state.json"), &json)?;
+                self.state = state;
+            }
             stats.comments_total = self.live();
             return Ok(stats);
         }
@@ -515,6 +559,7 @@ impl SearchIndex {
             _ => ColumnsBuf::default(),
         };
         let mut state = self.state.clone();
+        state.stamps.extend(touched);
         let mut written: Vec<String> = Vec::new();
         let result = (|| -> Result<()> {
             for reg in &changed_regs {
@@ -552,14 +597,19 @@ impl SearchIndex {
                 // a file changed while it is read is read again by the next update. The others
                 // keep the stamps of when they were read (one changed since the scan above is
                 // found by the next update).
-                let stamps: HashMap<&PathBuf, Stamp> = batches
+                let mut stamps: HashMap<&PathBuf, Stamp> = batches
                     .iter()
                     .filter(|(id, _)| !state.batches.contains_key(&format!("{reg}/{id}")))
                     .filter_map(|(_, p)| Some((p, Stamp::of(p)?)))
                     .collect();
-                let files = self.index_regulation(
+                let Indexed { files, hashes } = self.index_regulation(
                     reg, &batches, known, &writer, &mut cols, &mut state, &mut stats,
                 )?;
+                for (path, hash) in hashes {
+                    if let Some(stamp) = stamps.get_mut(path) {
+                        stamp.hash = hash;
+                    }
+                }
                 written.extend(files.iter().cloned());
                 state.grams.extend(files);
                 for (id, path) in &batches {
@@ -617,18 +667,19 @@ impl SearchIndex {
     /// takes each new file's bytes and builds the character pairs of its comments. Unless the
     /// importer's grouping of the same batches is at hand (`known`), that thread also collects
     /// every text of the regulation (the files already indexed are read again for it) and
-    /// groups them when the last file is read. Returns the grams files written.
+    /// groups them when the last file is read. Returns the grams files written, and the content
+    /// hash of each batch file indexed.
     #[allow(clippy::too_many_arguments)]
-    fn index_regulation(
+    fn index_regulation<'b>(
         &self,
         reg: &str,
-        batches: &[(String, PathBuf)],
+        batches: &'b [(String, PathBuf)],
         known: Option<&group::StoreGrouping>,
         writer: &IndexWriter<TantivyDocument>,
         cols: &mut ColumnsBuf,
         state: &mut State,
         stats: &mut UpdateStats,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Indexed<'b>> {
         // The ordinals of each indexed batch's live comments: ascending, they follow the lines
         // of its file, since a batch's comments are numbered in reading order.
         let reg_id = ColumnsBuf::intern(&mut cols.regs, reg);
@@ -654,6 +705,7 @@ impl SearchIndex {
         // batch has.
         let mut ords: Vec<u32> = Vec::new();
         let mut counts: Vec<usize> = Vec::with_capacity(batches.len());
+        let mut hashes: Vec<(&PathBuf, u64)> = Vec::new();
         let first_file = state.next_file;
         let dir = self.dir.clone();
         let collect_texts = known.is_none();
@@ -710,6 +762,7 @@ impl SearchIndex {
                         let bytes = Arc::new(store::read_file(path)?);
                         let first_ord = cols.len() as u32;
                         if fresh {
+                            hashes.push((path, content_hash(&bytes)));
                             stats.batches_added += 1;
                             // Leftovers of an update that crashed before its state was written.
                             writer.delete_term(Term::from_field_u64(self.fields.batch, bkey));
@@ -803,8 +856,16 @@ impl SearchIndex {
                 cols.size[o as usize] = members.len() as u32;
             }
         }
-        Ok(files)
+        Ok(Indexed { files, hashes })
     }
+}
+
+/// What [`SearchIndex::index_regulation`] wrote and read.
+struct Indexed<'b> {
+    /// The grams files written.
+    files: Vec<String>,
+    /// The content hash of each batch file indexed.
+    hashes: Vec<(&'b PathBuf, u64)>,
 }
 
 /// Groups the texts of batch files, read in the given order.

@@ -690,3 +690,48 @@ fn a_batch_file_edited_in_place_is_indexed_again() {
         "the comment's old, dead row is not the one decided"
     );
 }
+
+/// A workspace copied by a tool that does not keep modification times: every batch file looks
+/// newer than when it was indexed, but holds what was indexed. The index is kept (nothing is
+/// indexed again) and answers as before; the renewed times are recorded, so the next update
+/// need not read the files again to tell.
+#[test]
+fn batch_files_whose_time_alone_changed_are_not_indexed_again() {
+    use lifa::index::SearchIndex;
+    use lifa::store::Store;
+    use lifa::workspace::Workspace;
+
+    let t = CliTest::with_sample();
+    let u = repo().join("tests/fixtures/uploads");
+    t.ok(t
+        .lifa()
+        .args(["import", "qinglanhu"])
+        .arg(u.join("online-2026-05.jsonl")));
+    let before = search(&t, &["网箱养殖"]);
+    let ws = Workspace::new(t.root());
+    let files = Store::open(&ws, "qinglanhu")
+        .files_in_import_order()
+        .unwrap();
+    assert!(!files.is_empty());
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(3_600);
+    for (_, path) in &files {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+    }
+    let state = || std::fs::read_to_string(t.root().join("index/lifa-state.json")).unwrap();
+    let stale = state();
+    let mut idx = SearchIndex::open(&ws).unwrap();
+    let stats = idx.update(&ws).unwrap();
+    assert_eq!(
+        (stats.comments_indexed, stats.batches_added),
+        (0, 0),
+        "{stats:?}"
+    );
+    assert_ne!(state(), stale, "the new times are recorded");
+    drop(idx);
+    assert_eq!(search(&t, &["网箱养殖"]), before);
+}
