@@ -363,7 +363,7 @@ pub struct SearchArgs {
     /// 只检索某部法规（drafts/ 下的文件夹名）
     #[arg(long, value_name = "REG")]
     pub reg: Option<String>,
-    /// 只看涉及某条的意见（如 第十四条、14）
+    /// 只看涉及某条的意见（如 第十四条、14；写到款、项的，按所在的条）
     #[arg(long, value_name = "ARTICLE")]
     pub article: Option<String>,
     /// --article 的条号按哪一稿（默认按意见所针对的那一稿）
@@ -457,7 +457,7 @@ pub struct CommentsArgs {
     /// 法规名（drafts/ 下的文件夹名）
     #[arg(value_name = "REG")]
     pub reg: String,
-    /// 只看涉及某条的意见（如 第十四条、14、第十二条之一）
+    /// 只看涉及某条的意见（如 第十四条、14、第十二条之一；写到款、项的，按所在的条）
     #[arg(long, value_name = "ARTICLE")]
     pub article: Option<String>,
     /// --article 的条号按哪一稿（默认按意见所针对的那一稿）

@@ -73,7 +73,9 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
     super::emit(&bytes, args.out.as_deref())
 }
 
-/// `第十四条`, `14`, `第十二条之一`, `十四`.
+/// `第十四条`, `14`, `第十二条之一`, `十四`; a paragraph or item of an article
+/// (`第十四条第二款`, `第十四条第（三）项`) stands for its article, which is what the
+/// comments are indexed by.
 pub(super) fn parse_article(s: &str) -> Result<ArticleNumber> {
     let t = s.trim();
     if let Some(n) = ArticleNumber::parse_label(t) {
@@ -83,7 +85,23 @@ pub(super) fn parse_article(s: &str) -> Result<ArticleNumber> {
     if let Some(n) = crate::draft::numbering::parse_number(bare) {
         return Ok(ArticleNumber::new(n));
     }
-    Err(Error::Usage(format!(
-        "--article {s}：无法识别的条号（可写作 第十四条、14 或 第十二条之一）"
-    )))
+    let cited = crate::cite::parse_field(t);
+    if cited.as_ref().is_some_and(|c| !c.chapters.is_empty()) {
+        return Err(Error::Usage(format!(
+            "--article {s}：这是章，不是条；--article 只能指定一条"
+        )));
+    }
+    let articles: Vec<(u32, u32)> = cited
+        .as_ref()
+        .map(|c| crate::cite::distinct_articles(&c.articles).collect())
+        .unwrap_or_default();
+    match articles[..] {
+        [(main, sub)] => Ok(ArticleNumber { main, sub }),
+        [_, _, ..] => Err(Error::Usage(format!(
+            "--article {s}：只能指定一条（可分几次检索，或不加 --article 看条文分布）"
+        ))),
+        [] => Err(Error::Usage(format!(
+            "--article {s}：无法识别的条号（可写作 第十四条、14、第十二条之一 或 第十四条第二款）"
+        ))),
+    }
 }

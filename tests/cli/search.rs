@@ -355,6 +355,38 @@ fn filters_and_facets_agree_with_the_store() {
     );
 }
 
+/// `--article` as staff write it: a paragraph or item stands for its article (the comments are
+/// indexed by article); several articles or a chapter are refused with a message that says so.
+#[test]
+fn article_filter_takes_a_paragraph_or_item_as_its_article() {
+    let t = CliTest::with_sample_comments();
+    let hits = |a: &str| search(&t, &["湖", "--article", a])["hits"].clone();
+    let article = hits("第十四条");
+    assert!(!article.as_array().unwrap().is_empty());
+    for a in [
+        "第十四条第二款",
+        "第十四条第（三）项",
+        "第14条第一款第（一）项",
+    ] {
+        assert_eq!(hits(a), article, "{a}");
+    }
+    for (a, says) in [
+        ("第十四条、第十五条", "只能指定一条"),
+        ("12-15", "只能指定一条"),
+        ("第三章", "这是章"),
+        ("本条", "无法识别的条号"),
+    ] {
+        let out = t
+            .lifa()
+            .args(["search", "湖", "--article", a])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{a}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says) && err.contains(a), "{a}: {err}");
+    }
+}
+
 #[test]
 fn an_incremental_update_equals_a_rebuild() {
     let t = CliTest::with_sample();
