@@ -1,10 +1,10 @@
 //! `lifa search`: the query language, its translation to index queries, filters, facets and
 //! hits (one per opinion: duplicates and campaigns folded, with their count).
 //!
-//! Query language: words separated by spaces must all occur (`网箱 养殖`); `OR` (or `|`) joins
-//! alternatives; `NOT` or a leading `-` excludes (both at once, `NOT -罚款`, exclude once);
-//! `"…"` (or `“…”`) quotes a phrase that may
-//! contain spaces; parentheses group. Every word or phrase matches exactly the comments that
+//! Query language: words separated by spaces must all occur (`网箱 养殖`); `OR` (`或`, `|`)
+//! joins alternatives; `NOT` (`非`) or a leading `-` excludes (both at once, `NOT -罚款`,
+//! exclude once); `"…"` (or `“…”`, `‘…’`, `「…」`, `『…』`) quotes a phrase that may contain
+//! spaces; parentheses group. Full-width `（）－｜＆＂` mean what their ASCII forms do. Every word or phrase matches exactly the comments that
 //! contain it as a substring (letter case ignored): the index's character pairs with positions
 //! ([`crate::index::grams`]) guarantee it, and the expression is evaluated as set operations on
 //! comment ordinals. Filters and facets read the index's per-comment columns
@@ -102,12 +102,14 @@ fn lex(q: &str) -> Result<Vec<Tok>> {
                 chars.next();
                 out.push(Tok::Close);
             }
-            '"' | '“' | '”' | '「' => {
+            '"' | '“' | '”' | '「' | '『' | '‘' | '＂' => {
                 chars.next();
                 let close: &[char] = match c {
                     '“' => &['”', '"'],
                     '「' => &['」'],
-                    _ => &['"', '”'],
+                    '『' => &['』'],
+                    '‘' => &['’', '\''],
+                    _ => &['"', '”', '＂'],
                 };
                 let mut s = String::new();
                 loop {
@@ -119,28 +121,43 @@ fn lex(q: &str) -> Result<Vec<Tok>> {
                 }
                 out.push(Tok::Phrase(s));
             }
-            '|' => {
+            '|' | '｜' => {
                 chars.next();
                 out.push(Tok::Or);
             }
-            '&' => {
+            '&' | '＆' => {
                 chars.next();
                 out.push(Tok::And);
             }
-            // A `-` starting a token excludes what follows (`湖 -网箱`); inside a word it is
-            // just a character (`PM-2`).
-            '-' => {
+            // A `-` (or a full-width `－`, as a Chinese input method types it) starting a
+            // token excludes what follows (`湖 -网箱`); inside a word it is just a character
+            // (`PM-2`).
+            '-' | '－' => {
                 chars.next();
                 match chars.peek() {
                     Some(n) if !n.is_whitespace() => out.push(Tok::Not),
-                    _ => out.push(Tok::Word("-".into())),
+                    _ => out.push(Tok::Word(c.into())),
                 }
             }
             _ => {
                 let mut s = String::new();
                 while let Some(&x) = chars.peek() {
                     if x.is_whitespace()
-                        || matches!(x, '(' | ')' | '（' | '）' | '"' | '“' | '”' | '「' | '|')
+                        || matches!(
+                            x,
+                            '(' | ')'
+                                | '（'
+                                | '）'
+                                | '"'
+                                | '“'
+                                | '”'
+                                | '「'
+                                | '『'
+                                | '‘'
+                                | '＂'
+                                | '|'
+                                | '｜'
+                        )
                     {
                         break;
                     }

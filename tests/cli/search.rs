@@ -195,6 +195,19 @@ fn words_phrases_and_boolean_operators() {
     let phrase = search(&t, &["\"禁止在\""]);
     assert_eq!(phrase["total"], count(&|s| s.contains("禁止在")));
     assert!(phrase["total"].as_u64().unwrap() > 0);
+    // What a Chinese input method types means the same.
+    for (q, same) in [
+        ("湖 －网箱", &not),
+        ("湖 非 网箱", &not),
+        ("垂钓｜游泳", &or),
+        ("垂钓 或 游泳", &or),
+        ("垃圾 ＆ 罚款", &and),
+        ("‘禁止在’", &phrase),
+        ("『禁止在』", &phrase),
+        ("＂禁止在＂", &phrase),
+    ] {
+        assert_eq!(search(&t, &[q])["hits"], same["hits"], "{q}");
+    }
     let grouped = search(&t, &["(垃圾 OR 污水) 罚款"]);
     assert_eq!(
         grouped["total"],
