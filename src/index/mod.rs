@@ -11,9 +11,10 @@
 //!   so a hit's text is read back from the store and the index holds no second copy of it.
 //!
 //! `index/lifa-state.json` lists the batch files indexed (with their lengths, modification
-//! times and content hashes) and the current grams and columns files; [`SearchIndex::update`] indexes new batches,
-//! drops removed ones, indexes again those whose files changed, and regroups the regulations
-//! they belong to (their comments in store order), so an update equals a rebuild.
+//! times and content hashes) and the current grams and columns files; [`SearchIndex::update`]
+//! indexes new batches, drops removed ones, indexes again those whose files changed, and
+//! regroups the regulations they belong to (their comments in store order), so an update
+//! equals a rebuild.
 //! After an import, [`SearchIndex::update_with`] takes the importer's grouping of the same
 //! comments instead of computing it again. The state is written last: a
 //! crash before it leaves the previous index in force.
@@ -148,9 +149,9 @@ impl Stamp {
         })
     }
 
-    /// Whether the file whose stamp this was taken now (`now`, without a hash) may differ from
-    /// the content stamped: its length or time changed, and its content hash (read only then)
-    /// is not the one recorded.
+    /// Whether the file at `path`, stamped `now` (without a hash), may hold other content than
+    /// the one this stamp recorded: its length differs, or its time does and its content hash
+    /// (read only then) is not the one recorded (or none was).
     fn changed(&self, now: &Stamp, path: &Path) -> bool {
         if (now.len, now.modified) == (self.len, self.modified) {
             return false;
