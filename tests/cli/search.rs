@@ -675,6 +675,27 @@ fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
     assert_eq!(incremental, answers(&t));
 }
 
+/// The sample regulation with the online upload imported (and so indexed).
+fn with_online_upload() -> CliTest {
+    let t = CliTest::with_sample();
+    let u = repo().join("tests/fixtures/uploads");
+    t.ok(t
+        .lifa()
+        .args(["import", "qinglanhu"])
+        .arg(u.join("online-2026-05.jsonl")));
+    t
+}
+
+/// Sets a file's modification time.
+fn set_modified(path: &std::path::Path, time: std::time::SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+}
+
 /// A comment's text corrected by hand in its batch file (the same length, the same line
 /// count): the next search indexes the file again, finds the new words, no longer the old ones,
 /// and shows the corrected text.
@@ -683,12 +704,7 @@ fn a_batch_file_edited_in_place_is_indexed_again() {
     use lifa::store::Store;
     use lifa::workspace::Workspace;
 
-    let t = CliTest::with_sample();
-    let u = repo().join("tests/fixtures/uploads");
-    t.ok(t
-        .lifa()
-        .args(["import", "qinglanhu"])
-        .arg(u.join("online-2026-05.jsonl")));
+    let t = with_online_upload();
     let before = search(&t, &["网箱养殖"]);
     let n = before["total"].as_u64().unwrap();
     assert!(n > 0);
@@ -702,12 +718,10 @@ fn a_batch_file_edited_in_place_is_indexed_again() {
     // length. Its modification time is set apart, in case the file system keeps whole seconds.
     lines[at] = lines[at].replace("网箱养殖", "网箱养鸭");
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(86_400))
-        .unwrap();
+    set_modified(
+        &path,
+        std::time::UNIX_EPOCH + std::time::Duration::from_secs(86_400),
+    );
     let id: Value = serde_json::from_str(&lines[at]).unwrap();
     let id = id["id"].as_str().unwrap();
     // Its disposition, decided before the correction, stays with it.
@@ -746,12 +760,7 @@ fn batch_files_whose_time_alone_changed_are_not_indexed_again() {
     use lifa::store::Store;
     use lifa::workspace::Workspace;
 
-    let t = CliTest::with_sample();
-    let u = repo().join("tests/fixtures/uploads");
-    t.ok(t
-        .lifa()
-        .args(["import", "qinglanhu"])
-        .arg(u.join("online-2026-05.jsonl")));
+    let t = with_online_upload();
     let before = search(&t, &["网箱养殖"]);
     let ws = Workspace::new(t.root());
     let files = Store::open(&ws, "qinglanhu")
@@ -760,12 +769,7 @@ fn batch_files_whose_time_alone_changed_are_not_indexed_again() {
     assert!(!files.is_empty());
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(3_600);
     for (_, path) in &files {
-        std::fs::File::options()
-            .write(true)
-            .open(path)
-            .unwrap()
-            .set_modified(later)
-            .unwrap();
+        set_modified(path, later);
     }
     let state = || std::fs::read_to_string(t.root().join("index/lifa-state.json")).unwrap();
     let stale = state();
