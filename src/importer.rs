@@ -108,7 +108,9 @@ impl Importer {
             let bytes = store::read_file(&path)?;
             let before = existing.len();
             for (i, _, line) in store::comment_lines(&bytes) {
-                // As lifa writes a line, its id and text are found without parsing the rest.
+                // As lifa writes a line, its id and text are found without parsing the rest
+                // (a line broken by hand after its text is then found by the index's reading,
+                // which parses every field, not here).
                 let (id, text) = match crate::index::rows::id_and_text(line) {
                     Some((id, text)) => (Cow::Borrowed(id), text),
                     None => {

@@ -4,10 +4,11 @@
 //! Query language: words separated by spaces must all occur (`网箱 养殖`); `OR` (`或`, `|`)
 //! joins alternatives; `NOT` (`非`) or a leading `-` excludes (both at once, `NOT -罚款`,
 //! exclude once); `"…"` (or `“…”`, `‘…’`, `「…」`, `『…』`) quotes a phrase that may contain
-//! spaces; parentheses group. Full-width `（）－｜＆＂` mean what their ASCII forms do. Every word or phrase matches exactly the comments that
-//! contain it as a substring (letter case ignored): the index's character pairs with positions
-//! ([`crate::index::grams`]) guarantee it, and the expression is evaluated as set operations on
-//! comment ordinals. Filters and facets read the index's per-comment columns
+//! spaces (`‘` and `『` only at the start of a word: `don‘t` is a word); parentheses group.
+//! Full-width `（）－｜＆＂` mean what their ASCII forms do. Every word or phrase matches
+//! exactly the comments that contain it as a substring (letter case ignored): the index's
+//! character pairs with positions ([`crate::index::grams`]) guarantee it, and the expression is
+//! evaluated as set operations on comment ordinals. Filters and facets read the index's per-comment columns
 //! ([`crate::index::columns`]). Results are ranked by BM25 over jieba words (tantivy): the
 //! query's sub-words that exist in the index's word field.
 
@@ -145,18 +146,7 @@ fn lex(q: &str) -> Result<Vec<Tok>> {
                     if x.is_whitespace()
                         || matches!(
                             x,
-                            '(' | ')'
-                                | '（'
-                                | '）'
-                                | '"'
-                                | '“'
-                                | '”'
-                                | '「'
-                                | '『'
-                                | '‘'
-                                | '＂'
-                                | '|'
-                                | '｜'
+                            '(' | ')' | '（' | '）' | '"' | '“' | '”' | '「' | '＂' | '|' | '｜'
                         )
                     {
                         break;
@@ -1470,6 +1460,17 @@ mod tests {
     use super::*;
     use crate::importer::{Importer, Options};
     use std::path::Path;
+
+    /// Quotes as a Chinese input method types them open a phrase only where a word starts:
+    /// inside a word they are its characters (an apostrophe typed as `‘`).
+    #[test]
+    fn curly_single_quotes_quote_only_at_the_start_of_a_word() {
+        let e = parse_query("don‘t ‘禁止 垂钓’").unwrap();
+        assert!(e.matches("I don‘t agree: 湖边禁止 垂钓"));
+        assert!(!e.matches("I don‘t agree: 湖边禁止垂钓"));
+        assert_eq!(e.positive_texts(), ["don‘t", "禁止 垂钓"]);
+        assert!(parse_query("‘禁止垂钓").is_err());
+    }
 
     /// The set operations on ascending ordinals agree with a naive filter, for lists of
     /// every relative size (galloping is used when one is much shorter).

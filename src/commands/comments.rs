@@ -86,11 +86,6 @@ pub(super) fn parse_article(s: &str) -> Result<ArticleNumber> {
         return Ok(ArticleNumber::new(n));
     }
     let cited = crate::cite::parse_field(t);
-    if cited.as_ref().is_some_and(|c| !c.chapters.is_empty()) {
-        return Err(Error::Usage(format!(
-            "--article {s}：这是章，不是条；--article 只能指定一条"
-        )));
-    }
     let articles: Vec<(u32, u32)> = cited
         .as_ref()
         .map(|c| crate::cite::distinct_articles(&c.articles).collect())
@@ -99,6 +94,9 @@ pub(super) fn parse_article(s: &str) -> Result<ArticleNumber> {
         [(main, sub)] => Ok(ArticleNumber { main, sub }),
         [_, _, ..] => Err(Error::Usage(format!(
             "--article {s}：只能指定一条（可分几次检索，或不加 --article 看条文分布）"
+        ))),
+        [] if cited.is_some_and(|c| !c.chapters.is_empty()) => Err(Error::Usage(format!(
+            "--article {s}：这是章，不是条；--article 只能指定一条"
         ))),
         [] => Err(Error::Usage(format!(
             "--article {s}：无法识别的条号（可写作 第十四条、14、第十二条之一 或 第十四条第二款）"

@@ -537,11 +537,7 @@ impl SearchIndex {
             .collect();
         if changed_regs.is_empty() {
             if !touched.is_empty() {
-                let mut state = self.state.clone();
-                state.stamps.extend(touched);
-                let json = serde_json::to_vec_pretty(&state).unwrap_or_default();
-                store::write_atomic(&self.dir.join("lifa-state.json"), &json)?;
-                self.state = state;
+                self.renew_stamps(touched);
             }
             stats.comments_total = self.live();
             return Ok(stats);
@@ -656,6 +652,30 @@ impl SearchIndex {
         self.doc_ords = DocOrds::default();
         stats.comments_total = self.live();
         Ok(stats)
+    }
+
+    /// Records the new times of batch files whose content did not change, when nothing else
+    /// is to be updated. Best effort: this holds no writer lock (a search takes none), so the
+    /// state is read again and written only if no other process changed the index meanwhile;
+    /// if it cannot be written (a read-only copy), the next update checks the files again.
+    fn renew_stamps(&mut self, touched: BTreeMap<String, Stamp>) {
+        let path = self.dir.join("lifa-state.json");
+        let Some(mut now) = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<State>(&b).ok())
+        else {
+            return;
+        };
+        if (&now.columns, &now.grams, &now.batches)
+            != (&self.state.columns, &self.state.grams, &self.state.batches)
+        {
+            return;
+        }
+        now.stamps.extend(touched);
+        let json = serde_json::to_vec_pretty(&now).unwrap_or_default();
+        if store::write_atomic(&path, &json).is_ok() {
+            self.state = now;
+        }
     }
 
     /// Live comments.

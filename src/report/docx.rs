@@ -293,18 +293,19 @@ pub(crate) fn pack(docx: Docx, what: &str) -> Result<Vec<u8>> {
 
 /// The same zip with every part deflated. docx-rs stores its parts uncompressed, which makes a
 /// table of thousands of comments ten times the size Word would write (a disposition table of
-/// the sample, 1.2 MB → about 0.1 MB): too big to mail. Parts keep their names and order;
-/// times stay docx-rs's fixed 1980-01-01, so the same report gives the same bytes.
+/// the sample, 1.2 MB → about 0.1 MB): too big to mail. Parts keep their names, order and
+/// times (docx-rs's fixed 1980-01-01), so the same report gives the same bytes.
 fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     use std::io::{Read, Write};
     let mut from = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
     let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 4)));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
     let mut part = Vec::new();
     for i in 0..from.len() {
         let mut f = from.by_index(i)?;
         let name = f.name()?.into_owned();
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(f.last_modified().unwrap_or_default());
         if f.is_dir() {
             to.add_directory(name, options)?;
             continue;
@@ -516,7 +517,12 @@ mod tests {
         for _ in 0..200 {
             doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(row)));
         }
-        let bytes = pack(doc, "测试.docx").unwrap();
+        let bytes = pack(doc.clone(), "测试.docx").unwrap();
+        assert_eq!(
+            pack(doc, "测试.docx").unwrap(),
+            bytes,
+            "the same bytes every time"
+        );
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
         let names = testing::names(&bytes);
         for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml"] {
