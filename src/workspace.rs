@@ -40,6 +40,23 @@ impl Workspace {
         Workspace { root }
     }
 
+    /// Refuses a folder that holds neither `drafts/` nor `comments/`: a command run in the
+    /// wrong folder (the home folder, a typo in `--workspace`) must not leave an `index/` there
+    /// or answer as if the workspace had no comments.
+    pub fn check(&self) -> Result<()> {
+        if self.root.join("drafts").is_dir() || self.root.join("comments").is_dir() {
+            return Ok(());
+        }
+        let shown = if self.root.as_os_str().is_empty() {
+            "当前目录".to_string()
+        } else {
+            format!("{} ", self.root.display())
+        };
+        Err(Error::Usage(format!(
+            "{shown}不是 lifa 工作区（其中没有 drafts/ 或 comments/）：请在工作区目录中运行，或用 --workspace 指定工作区"
+        )))
+    }
+
     /// `drafts/<reg>/`.
     pub fn drafts_dir(&self, reg: &str) -> PathBuf {
         self.root.join("drafts").join(reg)

@@ -6,6 +6,7 @@ use crate::index::{SearchIndex, UpdateStats};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &IndexArgs) -> Result<()> {
+    ws.check()?;
     let stats = if args.rebuild {
         SearchIndex::rebuild(ws)?
     } else {

@@ -17,8 +17,12 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         Some(a) => Some(super::comments::parse_article(a)?),
         None => None,
     };
+    ws.check()?;
     let mut index = SearchIndex::open(ws)?;
-    index.update(ws)?;
+    let stats = index.update(ws)?;
+    if stats.comments_total == 0 {
+        eprintln!("提示：工作区中还没有意见。请先用 lifa import 导入联系点上报的意见。");
+    }
     let filters = Filters {
         reg: args.reg.clone(),
         article,

@@ -380,6 +380,7 @@ fn article_filter_takes_a_paragraph_or_item_as_its_article() {
         "第十四条第二款",
         "第十四条第（三）项",
         "第14条第一款第（一）项",
+        "第三章第十四条",
     ] {
         assert_eq!(hits(a), article, "{a}");
     }
@@ -783,4 +784,35 @@ fn batch_files_whose_time_alone_changed_are_not_indexed_again() {
     assert_ne!(state(), stale, "the new times are recorded");
     drop(idx);
     assert_eq!(search(&t, &["网箱养殖"]), before);
+}
+
+/// `lifa search` or `lifa index` run outside a workspace (no drafts/, no comments/: the home
+/// folder, a mistyped `--workspace`) says so and leaves no `index/` behind; in a workspace with
+/// no comments yet, a search says to import them first.
+#[test]
+fn search_outside_a_workspace_says_so_and_writes_nothing() {
+    let t = CliTest::new();
+    for args in [&["search", "湖"][..], &["index"]] {
+        let out = t.lifa().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("当前目录不是 lifa 工作区"), "{err}");
+        assert!(!t.root().join("index").exists(), "{args:?}");
+    }
+    let elsewhere = t.root().join("别处");
+    let out = t
+        .lifa()
+        .arg("--workspace")
+        .arg(&elsewhere)
+        .args(["search", "湖"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("别处 不是 lifa 工作区"), "{err}");
+    assert!(!elsewhere.exists());
+
+    let t = CliTest::with_sample();
+    let out = t.ok(t.lifa().args(["search", "湖"]));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("请先用 lifa import"), "{err}");
 }
