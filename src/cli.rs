@@ -3,10 +3,11 @@
 //! with `-` before clap sees the arguments.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::error::{Error, Result};
 use crate::report::Format;
 
 /// lifa（立法）：法规草案逐条对照，追踪每处修改背后的意见。
@@ -129,7 +130,7 @@ pub enum Command {
   lifa diff qinglanhu v1 v2           对照指定的两个版本
   lifa diff qinglanhu --all           一审稿 → 二审稿 → 表决稿，逐条跟踪
   lifa diff 旧稿.md 新稿.md           直接对照两个文件
-  lifa diff qinglanhu --format html --out 对照表.html")]
+  lifa diff qinglanhu --out 对照表.html   写成网页（格式按扩展名：.html、.md、.json）")]
     Diff(DiffArgs),
 
     /// 导入基层立法联系点上报的意见（CSV、Excel、JSONL），逐行检查，整批写入意见库
@@ -152,7 +153,7 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
   lifa comments qinglanhu --article 第十五条 --version v2   二审稿第十五条（及其在一审稿中的前身）的意见
   lifa comments qinglanhu --kind 专家 --channel 座谈会 --since 2026-04-15
   lifa comments qinglanhu --stats                      按联系点、渠道、身份、条文统计
-  lifa comments qinglanhu --format csv --out 意见.csv  导出（个人信息已打码）")]
+  lifa comments qinglanhu --out 意见.csv               导出（个人信息已打码；格式按扩展名：.csv、.json）")]
     Comments(CommentsArgs),
 
     /// 更新检索索引 index/（导入后会自动更新；--rebuild 从头重建）
@@ -286,9 +287,9 @@ pub struct AttributeArgs {
     /// Which readings, which attribution.
     #[command(flatten)]
     pub attribution: AttributionArgs,
-    /// 输出格式
-    #[arg(long, short = 'f', value_enum, default_value = "term")]
-    pub format: Format,
+    /// 输出格式（默认按 --out 的扩展名：.html、.md、.json；否则为终端文本）
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
     /// 写入文件而不是屏幕
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -393,9 +394,9 @@ pub struct SearchArgs {
     /// 第几页
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub page: usize,
-    /// 输出格式
-    #[arg(long, short = 'f', value_enum, default_value = "term")]
-    pub format: ListFormat,
+    /// 输出格式（默认按 --out 的扩展名：.csv、.json；否则为终端文本）
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ListFormat>,
     /// 输出中包含姓名、电话等个人信息（默认打码）
     #[arg(long)]
     pub include_personal: bool,
@@ -487,9 +488,9 @@ pub struct CommentsArgs {
     /// 逐条列出每一份意见（默认重复、联名意见合并为一条）
     #[arg(long)]
     pub each: bool,
-    /// 输出格式
-    #[arg(long, short = 'f', value_enum, default_value = "term")]
-    pub format: ListFormat,
+    /// 输出格式（默认按 --out 的扩展名：.csv、.json；否则为终端文本）
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ListFormat>,
     /// 输出中包含姓名、电话等个人信息（默认打码）
     #[arg(long)]
     pub include_personal: bool,
@@ -510,6 +511,51 @@ pub enum ListFormat {
     Json,
     /// CSV（UTF-8 带 BOM，Excel 可直接打开）
     Csv,
+}
+
+/// The extension of `--out`, lower-cased.
+fn out_extension(out: Option<&Path>) -> Option<String> {
+    Some(out?.extension()?.to_str()?.to_ascii_lowercase())
+}
+
+/// Extensions of office files that lifa writes only through `lifa report`.
+const OFFICE: &[&str] = &["docx", "doc", "xlsx", "xls", "et", "wps", "pdf"];
+
+/// The format of a listing (`lifa comments`, `lifa search`): `--format` as given, else by the
+/// extension of `--out` (`结果.csv`, `结果.json`), else text for the terminal. An office file
+/// is refused: text in a file named `.xlsx` is a file Excel will not open.
+pub fn list_format(given: Option<ListFormat>, out: Option<&Path>) -> Result<ListFormat> {
+    if let Some(f) = given {
+        return Ok(f);
+    }
+    match out_extension(out).as_deref() {
+        Some("csv") => Ok(ListFormat::Csv),
+        Some("json") => Ok(ListFormat::Json),
+        Some(x) if OFFICE.contains(&x) => Err(Error::Usage(format!(
+            "--out {}：这里不直接写 {x} 文件；请写成 .csv（UTF-8 带 BOM，Excel、WPS 可直接打开），如 --out 结果.csv",
+            out.map(|p| p.display().to_string()).unwrap_or_default()
+        ))),
+        _ => Ok(ListFormat::Term),
+    }
+}
+
+/// The format of a comparison (`lifa diff`, `lifa attribute`): `--format` as given, else by the
+/// extension of `--out` (`.html`, `.md`, `.json`), else text for the terminal. An office file is
+/// refused with the command that writes one.
+pub fn report_format(given: Option<Format>, out: Option<&Path>) -> Result<Format> {
+    if let Some(f) = given {
+        return Ok(f);
+    }
+    match out_extension(out).as_deref() {
+        Some("html" | "htm") => Ok(Format::Html),
+        Some("md" | "markdown") => Ok(Format::Md),
+        Some("json") => Ok(Format::Json),
+        Some(x) if OFFICE.contains(&x) => Err(Error::Usage(format!(
+            "--out {}：这里不直接写 {x} 文件；Word、Excel 格式的条文对照表、意见采纳情况表请用 lifa report 生成（如 lifa report <法规> --out 报告），这里可写 .html、.md 或 .json",
+            out.map(|p| p.display().to_string()).unwrap_or_default()
+        ))),
+        _ => Ok(Format::Term),
+    }
 }
 
 fn parse_kind(s: &str) -> Result<crate::comment::Kind, String> {
@@ -559,9 +605,9 @@ pub struct DiffArgs {
     /// 对照全部版本（一审稿 | 二审稿 | 表决稿…），逐条跟踪
     #[arg(long, conflicts_with_all = ["from", "to"])]
     pub all: bool,
-    /// 输出格式
-    #[arg(long, short = 'f', value_enum, default_value = "term")]
-    pub format: Format,
+    /// 输出格式（默认按 --out 的扩展名：.html、.md、.json；否则为终端文本）
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
     /// 也列出未修改的条文
     #[arg(long)]
     pub unchanged: bool,
@@ -667,6 +713,6 @@ mod tests {
             panic!("not search");
         };
         assert_eq!(a.query, ["网箱", "NOT", "罚款"]);
-        assert_eq!(a.format, ListFormat::Json);
+        assert_eq!(a.format, Some(ListFormat::Json));
     }
 }

@@ -10,6 +10,7 @@ use crate::report::{self, Options};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &AttributeArgs) -> Result<()> {
+    let format = crate::cli::report_format(args.format, args.out.as_deref())?;
     let (attribution, corpus) = load(ws, &args.attribution)?;
     let notes = Attributed {
         attribution: &attribution,
@@ -21,7 +22,7 @@ pub(super) fn run(ws: &Workspace, args: &AttributeArgs) -> Result<()> {
         show_unchanged: false,
         color: super::use_color(args.color, args.out.is_some()),
     };
-    let bytes = report::render_attributed(&attribution.diff, args.format, opts, Some(&notes));
+    let bytes = report::render_attributed(&attribution.diff, format, opts, Some(&notes));
     super::emit(&bytes, args.out.as_deref())
 }
 

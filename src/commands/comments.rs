@@ -9,6 +9,7 @@ use crate::report::comments::{self as render, View};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
+    let format = crate::cli::list_format(args.format, args.out.as_deref())?;
     let versions = ws.versions(&args.reg)?;
     let corpus = Corpus::load(ws, &args.reg)?;
     let article = match &args.article {
@@ -58,13 +59,13 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
     let bytes = if args.stats {
         let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
         let stats = opinions::stats(&corpus, &selected, &ids, &stage);
-        match args.format {
+        match format {
             ListFormat::Term => render::stats_term(&stats, view.color).into_bytes(),
             ListFormat::Json => render::stats_json(&stats),
             ListFormat::Csv => render::stats_csv(&stats),
         }
     } else {
-        match args.format {
+        match format {
             ListFormat::Term => render::list_term(&view).into_bytes(),
             ListFormat::Json => render::list_json(&view),
             ListFormat::Csv => render::list_csv(&view),

@@ -14,6 +14,7 @@ use crate::report::{self, Options};
 use crate::workspace::{Version, Workspace};
 
 pub(super) fn run(ws: &Workspace, args: &DiffArgs) -> Result<()> {
+    let format = crate::cli::report_format(args.format, args.out.as_deref())?;
     let opts = Options {
         show_unchanged: args.unchanged,
         color: super::use_color(args.color, args.out.is_some()),
@@ -43,7 +44,7 @@ pub(super) fn run(ws: &Workspace, args: &DiffArgs) -> Result<()> {
             &stem(&args.target),
             &stem(new_path),
         );
-        report::render_diff(&d, args.format, opts)
+        report::render_diff(&d, format, opts)
     } else {
         let reg = args.target.as_str();
         let versions = ws.versions(reg)?;
@@ -58,7 +59,7 @@ pub(super) fn run(ws: &Workspace, args: &DiffArgs) -> Result<()> {
                 .windows(2)
                 .map(|w| compare(ws, reg, &w[0], &w[1]))
                 .collect::<Result<Vec<_>>>()?;
-            report::render_chain(&chain(&diffs), args.format, opts)
+            report::render_chain(&chain(&diffs), format, opts)
         } else {
             let (old, new) = pick(
                 &versions,
@@ -88,10 +89,10 @@ pub(super) fn run(ws: &Workspace, args: &DiffArgs) -> Result<()> {
                     include_personal: false,
                     sections: false,
                 };
-                report::render_attributed(&a.diff, args.format, opts, Some(&notes))
+                report::render_attributed(&a.diff, format, opts, Some(&notes))
             } else {
                 let d = compare(ws, reg, old, new)?;
-                report::render_diff(&d, args.format, opts)
+                report::render_diff(&d, format, opts)
             }
         }
     };

@@ -8,6 +8,7 @@ use crate::search::{Filters, parse_query, search};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
+    let format = crate::cli::list_format(args.format, args.out.as_deref())?;
     let q = args.query.join(" ");
     let expr = parse_query(&q)?;
     if args.limit == 0 || args.page == 0 {
@@ -45,7 +46,7 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         page: args.page,
         query: &q,
     };
-    let bytes = match args.format {
+    let bytes = match format {
         ListFormat::Term => render::term(&view).into_bytes(),
         ListFormat::Json => render::json(&view),
         ListFormat::Csv => render::csv(&view),

@@ -816,3 +816,53 @@ fn search_outside_a_workspace_says_so_and_writes_nothing() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("请先用 lifa import"), "{err}");
 }
+
+/// `--out` named as staff name files picks the format when `--format` is not given: `.csv` and
+/// `.json` for listings, `.html`, `.md` and `.json` for comparisons; an Excel or Word name is
+/// refused (text in a `.xlsx` is a file Excel will not open) and no file is written. A
+/// `--format` given explicitly still decides.
+#[test]
+fn the_extension_of_out_picks_the_format() {
+    let t = CliTest::with_sample_comments();
+    let out = |args: &[&str], file: &str| -> (Option<i32>, Option<Vec<u8>>) {
+        let path = t.root().join(file);
+        let _ = std::fs::remove_file(&path);
+        let o = t
+            .lifa()
+            .args(args)
+            .arg("--out")
+            .arg(&path)
+            .output()
+            .unwrap();
+        (o.status.code(), std::fs::read(&path).ok())
+    };
+    let (code, csv) = out(&["search", "网箱"], "结果.csv");
+    assert_eq!(code, Some(0));
+    let csv = String::from_utf8(csv.unwrap()).unwrap();
+    assert!(csv.starts_with("\u{feff}编号,原编号,"), "{csv}");
+    let (_, json) = out(&["search", "网箱"], "结果.JSON");
+    let v: Value = serde_json::from_slice(&json.unwrap()).unwrap();
+    assert!(v["total"].as_u64().unwrap() > 0);
+    let (_, json) = out(&["comments", "qinglanhu"], "意见.json");
+    assert!(serde_json::from_slice::<Value>(&json.unwrap()).is_ok());
+    let (_, html) = out(&["diff", "qinglanhu", "v1", "v2"], "对照.html");
+    assert!(html.unwrap().starts_with(b"<!DOCTYPE html>"));
+    let (_, md) = out(&["diff", "qinglanhu", "v1", "v2"], "对照.md");
+    assert!(String::from_utf8(md.unwrap()).unwrap().contains("| "));
+    let (_, text) = out(&["search", "网箱"], "结果.txt");
+    assert!(
+        String::from_utf8(text.unwrap())
+            .unwrap()
+            .starts_with("“网箱”：")
+    );
+    let (_, given) = out(&["search", "网箱", "--format", "json"], "结果.csv");
+    assert!(serde_json::from_slice::<Value>(&given.unwrap()).is_ok());
+    for (args, file) in [
+        (&["search", "网箱"][..], "结果.xlsx"),
+        (&["comments", "qinglanhu"], "意见.xls"),
+        (&["diff", "qinglanhu", "v1", "v2"], "对照.docx"),
+    ] {
+        let (code, written) = out(args, file);
+        assert_eq!((code, written), (Some(2), None), "{file}");
+    }
+}
