@@ -518,44 +518,68 @@ fn out_extension(out: Option<&Path>) -> Option<String> {
     Some(out?.extension()?.to_str()?.to_ascii_lowercase())
 }
 
-/// Extensions of office files that lifa writes only through `lifa report`.
-const OFFICE: &[&str] = &["docx", "doc", "xlsx", "xls", "et", "wps", "pdf"];
+/// Extensions of files that a listing or a comparison cannot be written as: office files
+/// (written only by `lifa report`) and the other command's formats.
+const NOT_TEXT: &[&str] = &[
+    "docx", "doc", "xlsx", "xls", "et", "wps", "pdf", "csv", "tsv", "md", "markdown", "html",
+    "htm", "json",
+];
 
-/// The format of a listing (`lifa comments`, `lifa search`): `--format` as given, else by the
-/// extension of `--out` (`结果.csv`, `结果.json`), else text for the terminal. An office file
-/// is refused: text in a file named `.xlsx` is a file Excel will not open.
-pub fn list_format(given: Option<ListFormat>, out: Option<&Path>) -> Result<ListFormat> {
-    if let Some(f) = given {
-        return Ok(f);
-    }
-    match out_extension(out).as_deref() {
-        Some("csv") => Ok(ListFormat::Csv),
-        Some("json") => Ok(ListFormat::Json),
-        Some(x) if OFFICE.contains(&x) => Err(Error::Usage(format!(
-            "--out {}：这里不直接写 {x} 文件；请写成 .csv（UTF-8 带 BOM，Excel、WPS 可直接打开），如 --out 结果.csv",
+/// The format `--format` gives, else the extension of `--out` (from `known`), else text for the
+/// terminal. A file named as another format would be is refused, `--format` or not: text or CSV
+/// in a file named `.xlsx` is a file Excel will not open. `accepted` and `instead` complete the
+/// message.
+fn out_format<F: Copy>(
+    given: Option<F>,
+    out: Option<&Path>,
+    known: &[(&str, F)],
+    term: F,
+    accepted: &str,
+    instead: &str,
+) -> Result<F> {
+    let ext = out_extension(out);
+    let inferred = ext
+        .as_deref()
+        .and_then(|x| known.iter().find(|(e, _)| *e == x).map(|&(_, f)| f));
+    match (&ext, inferred) {
+        (Some(x), None) if NOT_TEXT.contains(&x.as_str()) => Err(Error::Usage(format!(
+            "--out {}：不能写成 .{x} 文件；可写成 {accepted}（或不带这些扩展名的文本文件）。{instead}",
             out.map(|p| p.display().to_string()).unwrap_or_default()
         ))),
-        _ => Ok(ListFormat::Term),
+        _ => Ok(given.or(inferred).unwrap_or(term)),
     }
 }
 
-/// The format of a comparison (`lifa diff`, `lifa attribute`): `--format` as given, else by the
-/// extension of `--out` (`.html`, `.md`, `.json`), else text for the terminal. An office file is
-/// refused with the command that writes one.
+/// The format of a listing (`lifa comments`, `lifa search`): see [`out_format`]; `.csv` and
+/// `.json` name theirs.
+pub fn list_format(given: Option<ListFormat>, out: Option<&Path>) -> Result<ListFormat> {
+    out_format(
+        given,
+        out,
+        &[("csv", ListFormat::Csv), ("json", ListFormat::Json)],
+        ListFormat::Term,
+        ".csv（UTF-8 带 BOM，Excel、WPS 可直接打开）或 .json",
+        "意见采纳情况表的 Excel、Word 文件请用 lifa report 生成（如 lifa report <法规> --kind disposition --out 意见采纳情况表.xlsx）。",
+    )
+}
+
+/// The format of a comparison (`lifa diff`, `lifa attribute`): see [`out_format`]; `.html`,
+/// `.md` and `.json` name theirs.
 pub fn report_format(given: Option<Format>, out: Option<&Path>) -> Result<Format> {
-    if let Some(f) = given {
-        return Ok(f);
-    }
-    match out_extension(out).as_deref() {
-        Some("html" | "htm") => Ok(Format::Html),
-        Some("md" | "markdown") => Ok(Format::Md),
-        Some("json") => Ok(Format::Json),
-        Some(x) if OFFICE.contains(&x) => Err(Error::Usage(format!(
-            "--out {}：这里不直接写 {x} 文件；Word、Excel 格式的条文对照表、意见采纳情况表请用 lifa report 生成（如 lifa report <法规> --out 报告），这里可写 .html、.md 或 .json",
-            out.map(|p| p.display().to_string()).unwrap_or_default()
-        ))),
-        _ => Ok(Format::Term),
-    }
+    out_format(
+        given,
+        out,
+        &[
+            ("html", Format::Html),
+            ("htm", Format::Html),
+            ("md", Format::Md),
+            ("markdown", Format::Md),
+            ("json", Format::Json),
+        ],
+        Format::Term,
+        ".html、.md 或 .json",
+        "Word 格式的条文对照表请用 lifa report 生成（如 lifa report <法规> --out 条文对照表.docx）。",
+    )
 }
 
 fn parse_kind(s: &str) -> Result<crate::comment::Kind, String> {

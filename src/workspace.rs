@@ -40,20 +40,30 @@ impl Workspace {
         Workspace { root }
     }
 
-    /// Refuses a folder that holds neither `drafts/` nor `comments/`: a command run in the
-    /// wrong folder (the home folder, a typo in `--workspace`) must not leave an `index/` there
-    /// or answer as if the workspace had no comments.
+    /// Refuses a folder that is not a workspace (no regulation under `drafts/` or
+    /// `comments/`): a command run in the wrong folder (the home folder, a typo in
+    /// `--workspace` or `LIFA_WORKSPACE`) must not leave an `index/` there or answer as if the
+    /// workspace had no comments.
     pub fn check(&self) -> Result<()> {
-        if self.root.join("drafts").is_dir() || self.root.join("comments").is_dir() {
+        let has_regulation = |dir: &str| {
+            std::fs::read_dir(self.root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .any(|e| e.path().is_dir())
+        };
+        if has_regulation("drafts") || has_regulation("comments") {
             return Ok(());
         }
-        let shown = if self.root.as_os_str().is_empty() {
-            "当前目录".to_string()
+        let (shown, what) = if self.root.as_os_str().is_empty() {
+            ("当前目录".to_string(), "不是 lifa 工作区")
+        } else if !self.root.exists() {
+            (format!("{} ", self.root.display()), "不存在")
         } else {
-            format!("{} ", self.root.display())
+            (format!("{} ", self.root.display()), "不是 lifa 工作区")
         };
         Err(Error::Usage(format!(
-            "{shown}不是 lifa 工作区（其中没有 drafts/ 或 comments/）：请在工作区目录中运行，或用 --workspace 指定工作区"
+            "{shown}{what}（工作区的 drafts/ 或 comments/ 下有各法规的文件夹）：请在工作区目录中运行，或用 --workspace（或环境变量 LIFA_WORKSPACE）指定工作区"
         )))
     }
 

@@ -808,8 +808,13 @@ fn search_outside_a_workspace_says_so_and_writes_nothing() {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("别处 不是 lifa 工作区"), "{err}");
+    assert!(err.contains("别处 不存在"), "{err}");
     assert!(!elsewhere.exists());
+    // A folder that merely has a drafts/ of its own is no workspace either.
+    std::fs::create_dir_all(t.root().join("drafts")).unwrap();
+    let out = t.lifa().args(["search", "湖"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!t.root().join("index").exists());
 
     let t = CliTest::with_sample();
     let out = t.ok(t.lifa().args(["search", "湖"]));
@@ -818,9 +823,9 @@ fn search_outside_a_workspace_says_so_and_writes_nothing() {
 }
 
 /// `--out` named as staff name files picks the format when `--format` is not given: `.csv` and
-/// `.json` for listings, `.html`, `.md` and `.json` for comparisons; an Excel or Word name is
-/// refused (text in a `.xlsx` is a file Excel will not open) and no file is written. A
-/// `--format` given explicitly still decides.
+/// `.json` for listings, `.html`, `.md` and `.json` for comparisons; an Excel or Word name, or
+/// the other command's format, is refused (text in a `.xlsx` is a file Excel will not open),
+/// `--format` or not, and no file is written. Otherwise a `--format` given explicitly decides.
 #[test]
 fn the_extension_of_out_picks_the_format() {
     let t = CliTest::with_sample_comments();
@@ -859,8 +864,11 @@ fn the_extension_of_out_picks_the_format() {
     assert!(serde_json::from_slice::<Value>(&given.unwrap()).is_ok());
     for (args, file) in [
         (&["search", "网箱"][..], "结果.xlsx"),
+        (&["search", "网箱", "--format", "csv"], "结果.xlsx"),
         (&["comments", "qinglanhu"], "意见.xls"),
+        (&["comments", "qinglanhu"], "意见.md"),
         (&["diff", "qinglanhu", "v1", "v2"], "对照.docx"),
+        (&["diff", "qinglanhu", "v1", "v2"], "对照.csv"),
     ] {
         let (code, written) = out(args, file);
         assert_eq!((code, written), (Some(2), None), "{file}");
