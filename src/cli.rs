@@ -519,10 +519,9 @@ fn out_extension(out: Option<&Path>) -> Option<String> {
 }
 
 /// Extensions of files that a listing or a comparison cannot be written as: office files
-/// (written only by `lifa report`) and the other command's formats.
+/// (written only by `lifa report`) and the other command's formats (`.json` is both's).
 const NOT_TEXT: &[&str] = &[
-    "docx", "doc", "xlsx", "xls", "et", "wps", "pdf", "csv", "tsv", "md", "markdown", "html",
-    "htm", "json",
+    "docx", "doc", "xlsx", "xls", "et", "wps", "pdf", "csv", "tsv", "md", "markdown", "html", "htm",
 ];
 
 /// The format `--format` gives, else the extension of `--out` (from `known`), else text for the

@@ -8,9 +8,9 @@
 //! Full-width `（）－｜＆＂` mean what their ASCII forms do. Every word or phrase matches
 //! exactly the comments that contain it as a substring (letter case ignored): the index's
 //! character pairs with positions ([`crate::index::grams`]) guarantee it, and the expression is
-//! evaluated as set operations on comment ordinals. Filters and facets read the index's per-comment columns
-//! ([`crate::index::columns`]). Results are ranked by BM25 over jieba words (tantivy): the
-//! query's sub-words that exist in the index's word field.
+//! evaluated as set operations on comment ordinals. Filters and facets read the index's
+//! per-comment columns ([`crate::index::columns`]). Results are ranked by BM25 over jieba words
+//! (tantivy): the query's sub-words that exist in the index's word field.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -45,14 +45,7 @@ impl Workspace {
     /// `--workspace` or `LIFA_WORKSPACE`) must not leave an `index/` there or answer as if the
     /// workspace had no comments.
     pub fn check(&self) -> Result<()> {
-        let has_regulation = |dir: &str| {
-            std::fs::read_dir(self.root.join(dir))
-                .into_iter()
-                .flatten()
-                .flatten()
-                .any(|e| e.path().is_dir())
-        };
-        if has_regulation("drafts") || has_regulation("comments") {
+        if !self.folders_in("drafts").is_empty() || !self.folders_in("comments").is_empty() {
             return Ok(());
         }
         let (shown, what) = if self.root.as_os_str().is_empty() {
@@ -74,8 +67,12 @@ impl Workspace {
 
     /// The regulations that have a folder under `drafts/`, sorted.
     pub fn regulations(&self) -> Vec<String> {
-        let drafts = self.root.join("drafts");
-        let mut out: Vec<String> = std::fs::read_dir(&drafts)
+        self.folders_in("drafts")
+    }
+
+    /// The names of the folders in `dir` (under the root), sorted.
+    fn folders_in(&self, dir: &str) -> Vec<String> {
+        let mut out: Vec<String> = std::fs::read_dir(self.root.join(dir))
             .into_iter()
             .flatten()
             .flatten()

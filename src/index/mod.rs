@@ -149,13 +149,10 @@ impl Stamp {
         })
     }
 
-    /// Whether the file at `path`, stamped `now` (without a hash), may hold other content than
-    /// the one this stamp recorded: its length differs, or its time does and its content hash
-    /// (read only then) is not the one recorded (or none was).
+    /// Whether the file at `path`, whose length or time differs from this stamp's (`now`,
+    /// without a hash), may hold other content than the one this stamp recorded: its length
+    /// differs, or its content hash (read only then) is not the one recorded (or none was).
     fn changed(&self, now: &Stamp, path: &Path) -> bool {
-        if (now.len, now.modified) == (self.len, self.modified) {
-            return false;
-        }
         now.len != self.len
             || self.hash == 0
             || std::fs::read(path).map_or(true, |bytes| content_hash(&bytes) != self.hash)

@@ -296,10 +296,8 @@ pub(crate) fn pack(docx: Docx, what: &str) -> Result<Vec<u8>> {
 /// the sample, 1.2 MB → about 0.1 MB): too big to mail. Parts keep their names, order and
 /// times (docx-rs's fixed 1980-01-01), so the same report gives the same bytes.
 fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
-    use std::io::{Read, Write};
     let mut from = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
     let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 4)));
-    let mut part = Vec::new();
     for i in 0..from.len() {
         let mut f = from.by_index(i)?;
         let name = f.name()?.into_owned();
@@ -310,10 +308,8 @@ fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
             to.add_directory(name, options)?;
             continue;
         }
-        part.clear();
-        f.read_to_end(&mut part)?;
         to.start_file(name, options)?;
-        to.write_all(&part)?;
+        std::io::copy(&mut f, &mut to)?;
     }
     Ok(to.finish()?.into_inner())
 }
