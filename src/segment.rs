@@ -23,13 +23,27 @@ pub fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Letters, digits and Chinese characters: `char::is_alphanumeric`, with the common CJK block
-/// and ASCII checked first (they are most of the text, and the general lookup is slow).
+/// Letters, digits and Chinese characters: `char::is_alphanumeric`, with the common CJK block,
+/// ASCII and the punctuation of Chinese text (，。、“”：；！？（）《》…—) checked first: they
+/// are most of the text, and the general lookup is slow.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}')
-        || c.is_ascii_alphanumeric()
-        || (!c.is_ascii() && c.is_alphanumeric())
+    match c {
+        '\u{4e00}'..='\u{9fff}' => true,
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        // General punctuation (“”‘’…—), CJK punctuation (、。《》【】「」, but not 々〆〇 or
+        // the Hangzhou numerals), full-width punctuation (，：；！？（）).
+        '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{3030}'
+        | '\u{303d}'..='\u{303f}'
+        | '\u{ff01}'..='\u{ff0f}'
+        | '\u{ff1a}'..='\u{ff20}'
+        | '\u{ff3b}'..='\u{ff40}'
+        | '\u{ff5b}'..='\u{ff65}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Whether `word` has a letter, digit or Chinese character (is not only punctuation or space).
