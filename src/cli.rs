@@ -153,7 +153,7 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
   lifa comments qinglanhu --article 第十五条 --version v2   二审稿第十五条（及其在一审稿中的前身）的意见
   lifa comments qinglanhu --kind 专家 --channel 座谈会 --since 2026-04-15
   lifa comments qinglanhu --stats                      按联系点、渠道、身份、条文统计
-  lifa comments qinglanhu --out 意见.csv               导出（个人信息已打码；格式按扩展名：.csv、.json）")]
+  lifa comments qinglanhu --out 意见.xlsx              导出（个人信息已打码；格式按扩展名：.xlsx、.csv、.json）")]
     Comments(CommentsArgs),
 
     /// 更新检索索引 index/（导入后会自动更新；--rebuild 从头重建）
@@ -170,7 +170,8 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
   lifa search 游船 NOT 噪音                含“游船”但不含“噪音”（也可写作 游船 -噪音）
   lifa search '\"禁止 垂钓\"'                 引号内为一个词组（可含空格）
   lifa search 罚款 --reg qinglanhu --article 第五十四条 --kind 专家 --since 2026-04-15
-  lifa search 湖 --format json --limit 50 --page 2")]
+  lifa search 湖 --format json --limit 50 --page 2
+  lifa search 网箱养殖 --out 检索结果.xlsx      全部结果导出为 Excel（个人信息已打码）")]
     Search(SearchArgs),
 
     /// 记录意见的处理情况（采纳、部分采纳、已在他条体现、未采纳、待研究），或导入意见采纳情况表
@@ -388,13 +389,13 @@ pub struct SearchArgs {
     /// 只看此日期及以前收到的
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<crate::comment::Date>,
-    /// 每页条数
-    #[arg(long, default_value_t = 20, value_name = "N")]
-    pub limit: usize,
+    /// 每页条数（默认 20；用 --out 导出 .xlsx、.csv 时默认导出全部）
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
     /// 第几页
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub page: usize,
-    /// 输出格式（默认按 --out 的扩展名：.csv、.json；否则为终端文本）
+    /// 输出格式（默认按 --out 的扩展名：.xlsx、.csv、.json；否则为终端文本）
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ListFormat>,
     /// 输出中包含姓名、电话等个人信息（默认打码）
@@ -488,7 +489,7 @@ pub struct CommentsArgs {
     /// 逐条列出每一份意见（默认重复、联名意见合并为一条）
     #[arg(long)]
     pub each: bool,
-    /// 输出格式（默认按 --out 的扩展名：.csv、.json；否则为终端文本）
+    /// 输出格式（默认按 --out 的扩展名：.xlsx、.csv、.json；否则为终端文本）
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ListFormat>,
     /// 输出中包含姓名、电话等个人信息（默认打码）
@@ -511,6 +512,8 @@ pub enum ListFormat {
     Json,
     /// CSV（UTF-8 带 BOM，Excel 可直接打开）
     Csv,
+    /// Excel 工作簿（.xlsx，须用 --out 写入文件）
+    Xlsx,
 }
 
 /// The extension of `--out`, lower-cased.
@@ -549,17 +552,27 @@ fn out_format<F: Copy>(
     }
 }
 
-/// The format of a listing (`lifa comments`, `lifa search`): see [`out_format`]; `.csv` and
-/// `.json` name theirs.
+/// The format of a listing (`lifa comments`, `lifa search`): see [`out_format`]; `.csv`,
+/// `.xlsx` and `.json` name theirs. A workbook is written only to a file.
 pub fn list_format(given: Option<ListFormat>, out: Option<&Path>) -> Result<ListFormat> {
-    out_format(
+    let format = out_format(
         given,
         out,
-        &[("csv", ListFormat::Csv), ("json", ListFormat::Json)],
+        &[
+            ("csv", ListFormat::Csv),
+            ("xlsx", ListFormat::Xlsx),
+            ("json", ListFormat::Json),
+        ],
         ListFormat::Term,
-        ".csv（UTF-8 带 BOM，Excel、WPS 可直接打开）或 .json",
-        "意见采纳情况表的 Excel、Word 文件请用 lifa report 生成（如 lifa report <法规> --kind disposition --out 意见采纳情况表.xlsx）。",
-    )
+        ".xlsx、.csv（UTF-8 带 BOM，Excel、WPS 可直接打开）或 .json",
+        "意见采纳情况表请用 lifa report 生成（如 lifa report <法规> --kind disposition --out 意见采纳情况表.xlsx）。",
+    )?;
+    if format == ListFormat::Xlsx && out.is_none() {
+        return Err(Error::Usage(
+            "Excel 工作簿不能显示在屏幕上：请用 --out 指定文件名（如 --out 结果.xlsx）".into(),
+        ));
+    }
+    Ok(format)
 }
 
 /// The format of a comparison (`lifa diff`, `lifa attribute`): see [`out_format`]; `.html`,

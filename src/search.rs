@@ -1299,7 +1299,8 @@ impl TopOpinions {
     fn new(keep: usize) -> TopOpinions {
         TopOpinions {
             keep,
-            buf: Vec::with_capacity(2 * keep.max(1)),
+            // An export asks for up to a million: the buffer grows as opinions come.
+            buf: Vec::with_capacity(2 * keep.clamp(1, 4096)),
             bar: None,
         }
     }

@@ -56,6 +56,11 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
         stage: &stage,
         grouped: !args.each,
     };
+    let title = versions
+        .last()
+        .and_then(|v| v.draft.title.clone().or_else(|| v.draft.meta.title.clone()))
+        .unwrap_or_else(|| args.reg.clone());
+    let name = super::out_name(args.out.as_deref());
     let bytes = if args.stats {
         let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
         let stats = opinions::stats(&corpus, &selected, &ids, &stage);
@@ -63,12 +68,14 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
             ListFormat::Term => render::stats_term(&stats, view.color).into_bytes(),
             ListFormat::Json => render::stats_json(&stats),
             ListFormat::Csv => render::stats_csv(&stats),
+            ListFormat::Xlsx => render::stats_xlsx(&stats, &title, &name)?,
         }
     } else {
         match format {
             ListFormat::Term => render::list_term(&view).into_bytes(),
             ListFormat::Json => render::list_json(&view),
             ListFormat::Csv => render::list_csv(&view),
+            ListFormat::Xlsx => render::list_xlsx(&view, &title, &name)?,
         }
     };
     super::emit(&bytes, args.out.as_deref())

@@ -109,4 +109,10 @@ fn emit(bytes: &[u8], out: Option<&Path>) -> Result<()> {
     }
 }
 
+/// The file name of `--out`, for messages.
+fn out_name(out: Option<&Path>) -> String {
+    out.and_then(|p| p.file_name())
+        .map_or_else(|| "输出文件".into(), |n| n.to_string_lossy().into_owned())
+}
+
 pub(crate) use crate::store::write_atomic;

@@ -11,7 +11,14 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     let format = crate::cli::list_format(args.format, args.out.as_deref())?;
     let q = args.query.join(" ");
     let expr = parse_query(&q)?;
-    if args.limit == 0 || args.page == 0 {
+    // A spreadsheet written to a file holds every opinion unless a page was asked for.
+    let export = args.out.is_some() && matches!(format, ListFormat::Csv | ListFormat::Xlsx);
+    let limit = match args.limit {
+        Some(n) => n,
+        None if export && args.page == 1 => render::ALL,
+        None => 20,
+    };
+    if limit == 0 || args.page == 0 {
         return Err(Error::Usage("--limit 和 --page 须为正整数".into()));
     }
     let article = match &args.article {
@@ -35,14 +42,14 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         since: args.since,
         until: args.until,
     };
-    let results = search(ws, &index, &expr, &filters, args.limit, args.page)?;
+    let results = search(ws, &index, &expr, &filters, limit, args.page)?;
     let needles = expr.positive_texts();
     let view = render::View {
         results: &results,
         needles: &needles,
         include_personal: args.include_personal,
         color: super::use_color(args.color, args.out.is_some()),
-        limit: args.limit,
+        limit,
         page: args.page,
         query: &q,
     };
@@ -50,6 +57,7 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         ListFormat::Term => render::term(&view).into_bytes(),
         ListFormat::Json => render::json(&view),
         ListFormat::Csv => render::csv(&view),
+        ListFormat::Xlsx => render::xlsx(&view, &super::out_name(args.out.as_deref()))?,
     };
     super::emit(&bytes, args.out.as_deref())
 }

@@ -8,9 +8,11 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use crate::comment::Comment;
+use crate::error::Result;
 use crate::group::GroupKind;
 use crate::opinions::{Corpus, Count, Stats};
 use crate::privacy;
+use crate::report::sheet::{self, Cell, Column, Table, col};
 
 /// What to show of a corpus.
 pub struct View<'a> {
@@ -220,63 +222,72 @@ pub fn list_json(v: &View) -> Vec<u8> {
     out
 }
 
-/// A cell Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
-pub(crate) fn defuse(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{s}"))
-    } else {
-        Cow::Borrowed(s)
+/// The columns of the listing as a table.
+const LIST_COLUMNS: &[Column] = &[
+    col("编号", 15.0),
+    col("原编号", 9.0),
+    col("批次", 15.0),
+    col("行号", 6.0),
+    col("针对稿", 8.0),
+    col("条款", 12.0),
+    col("意见内容", 50.0),
+    col("提出人", 8.0),
+    col("提出人类型", 8.0),
+    col("联系方式", 13.0),
+    col("联系点", 18.0),
+    col("渠道", 7.0),
+    col("日期", 11.0),
+    col("征询任务", 12.0),
+    col("处理情况", 12.0),
+    col("意见组", 15.0),
+    col("同组份数", 7.0),
+];
+
+/// Every selected comment as one row, under `title`.
+pub fn list_table<'v>(v: &'v View, title: &str) -> Table<'v> {
+    let corpus = v.corpus;
+    let rows = v.selected.iter().map(move |&i| {
+        let c = &corpus.comments[i];
+        let (text, name, contact) = shown(c, v.include_personal);
+        let articles: Vec<String> = c.cites.articles.iter().map(ToString::to_string).collect();
+        vec![
+            c.id.as_str().into(),
+            c.reference.as_deref().unwrap_or("").into(),
+            c.batch.as_str().into(),
+            Cell::count(c.row as u64),
+            (v.stage)(&c.draft).into(),
+            articles.join("、").into(),
+            text.into(),
+            name.unwrap_or_default().into(),
+            c.submitter.kind.zh().into(),
+            contact.unwrap_or_default().into(),
+            c.source.as_str().into(),
+            c.channel.zh().into(),
+            c.received.to_string().into(),
+            c.round.as_deref().unwrap_or("").into(),
+            corpus.status(i).zh().into(),
+            corpus.opinion_id(i).into(),
+            Cell::count(corpus.opinion(i).members.len() as u64),
+        ]
+    });
+    Table {
+        sheet: "意见清单",
+        title: format!("{title}意见清单：{} 条意见", v.selected.len()),
+        columns: LIST_COLUMNS,
+        len: v.selected.len(),
+        rows: Box::new(rows),
     }
 }
 
 /// Every selected comment as one CSV row (UTF-8 with BOM, so Excel opens it as such).
 pub fn list_csv(v: &View) -> Vec<u8> {
-    let corpus = v.corpus;
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let _ = w.write_record([
-        "编号",
-        "原编号",
-        "批次",
-        "行号",
-        "针对稿",
-        "条款",
-        "意见内容",
-        "提出人",
-        "提出人类型",
-        "联系方式",
-        "联系点",
-        "渠道",
-        "日期",
-        "征询任务",
-        "处理情况",
-        "意见组",
-        "同组份数",
-    ]);
-    for &i in v.selected {
-        let c = &corpus.comments[i];
-        let (text, name, contact) = shown(c, v.include_personal);
-        let articles: Vec<String> = c.cites.articles.iter().map(ToString::to_string).collect();
-        let _ = w.write_record([
-            c.id.as_str(),
-            &defuse(c.reference.as_deref().unwrap_or("")),
-            &c.batch,
-            &c.row.to_string(),
-            &(v.stage)(&c.draft),
-            &articles.join("、"),
-            &defuse(&text),
-            &defuse(name.as_deref().unwrap_or("")),
-            c.submitter.kind.zh(),
-            &defuse(contact.as_deref().unwrap_or("")),
-            &defuse(&c.source),
-            c.channel.zh(),
-            &c.received.to_string(),
-            &defuse(c.round.as_deref().unwrap_or("")),
-            corpus.status(i).zh(),
-            corpus.opinion_id(i),
-            &corpus.opinion(i).members.len().to_string(),
-        ]);
-    }
-    w.into_inner().unwrap_or_default()
+    sheet::csv(list_table(v, ""))
+}
+
+/// Every selected comment as one row of an Excel workbook titled `title`; `name` names the
+/// file in errors.
+pub fn list_xlsx(v: &View, title: &str, name: &str) -> Result<Vec<u8>> {
+    sheet::xlsx(list_table(v, title), name)
 }
 
 /// Statistics as aligned terminal tables.
@@ -354,29 +365,52 @@ pub fn stats_json(s: &Stats) -> Vec<u8> {
     out
 }
 
-/// Statistics as CSV: 维度, 名称, 意见数, 独立意见数.
-pub fn stats_csv(s: &Stats) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let _ = w.write_record(["维度", "名称", "意见数", "独立意见数"]);
-    let row = |w: &mut csv::Writer<Vec<u8>>, dim: &str, c: &Count| {
-        let _ = w.write_record([
-            dim,
-            &defuse(&c.name),
-            &c.comments.to_string(),
-            &c.opinions.to_string(),
-        ]);
+/// The columns of the statistics as a table.
+const STATS_COLUMNS: &[Column] = &[
+    col("维度", 12.0),
+    col("名称", 36.0),
+    col("意见数", 9.0),
+    col("独立意见数", 11.0),
+];
+
+/// The statistics as a table, one row per heading, the total first, under `title`.
+pub fn stats_table(s: &Stats, title: &str) -> Table<'static> {
+    let row = |dim: &str, c: &Count| {
+        vec![
+            dim.into(),
+            c.name.as_str().into(),
+            Cell::count(c.comments as u64),
+            Cell::count(c.opinions as u64),
+        ]
     };
-    row(&mut w, "合计", &s.total);
-    for (dim, rows) in [
+    let mut rows = vec![row("合计", &s.total)];
+    for (dim, counts) in [
         ("联系点", &s.by_source),
         ("渠道", &s.by_channel),
         ("提出人类型", &s.by_kind),
         ("处理情况", &s.by_status),
         ("条文", &s.by_article),
     ] {
-        for c in rows {
-            row(&mut w, dim, c);
-        }
+        rows.extend(counts.iter().map(|c| row(dim, c)));
     }
-    w.into_inner().unwrap_or_default()
+    Table {
+        sheet: "意见统计",
+        title: format!(
+            "{title}意见统计：共 {} 条，独立意见 {} 个（重复 {} 条，联名 {} 条）",
+            s.total.comments, s.total.opinions, s.duplicate_comments, s.campaign_comments
+        ),
+        columns: STATS_COLUMNS,
+        len: rows.len(),
+        rows: Box::new(rows.into_iter()),
+    }
+}
+
+/// Statistics as CSV (UTF-8 with BOM).
+pub fn stats_csv(s: &Stats) -> Vec<u8> {
+    sheet::csv(stats_table(s, ""))
+}
+
+/// Statistics as an Excel workbook titled `title`; `name` names the file in errors.
+pub fn stats_xlsx(s: &Stats, title: &str, name: &str) -> Result<Vec<u8>> {
+    sheet::xlsx(stats_table(s, title), name)
 }

@@ -10,13 +10,14 @@
 //! quote-prefix flag, so that editing the cell in Excel keeps it text.
 
 use docx_rs::{AlignmentType, Paragraph, Run, Table, TableLayoutType, TableRow, WidthType};
-use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{DataValidation, Format, FormatAlign, Workbook};
 
 use crate::error::Result;
 use crate::report::docx::{
     Orientation, SONG, cell, cell_spacing, centered, clean, document, header_row, office_error,
     pack, size, title,
 };
+use crate::report::sheet::{Formats, clean_cell, lines_needed, print_setup, row_height};
 
 /// One opinion in the disposition table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,9 +64,6 @@ const WIDTHS: [f64; 10] = [14.0, 12.0, 44.0, 6.0, 16.0, 8.0, 8.0, 10.0, 32.0, 18
 /// The dispositions offered in the 采纳情况 drop-down.
 const DISPOSITIONS: [&str; 5] = ["采纳", "部分采纳", "已在他条体现", "未采纳", "待研究"];
 
-/// Excel's limit on the length of a cell's text, in UTF-16 units.
-const MAX_CELL: usize = 32_767;
-
 /// The disposition table as an Excel workbook: a title row, a frozen header row with filters,
 /// wrapped text, a drop-down for 采纳情况, A4 landscape print set-up.
 ///
@@ -93,22 +91,8 @@ pub fn disposition_xlsx(rows: &[DispositionRow], title: &str) -> Result<Vec<u8>>
         .set_font_size(16)
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter);
-    let header_format = Format::new()
-        .set_bold()
-        .set_font_name("黑体")
-        .set_font_size(11)
-        .set_background_color("D9D9D9")
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
-    let body = Format::new()
-        .set_font_name("宋体")
-        .set_font_size(11)
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let quoted = body.clone().set_quote_prefix();
+    let formats = Formats::new();
+    let (header_format, body) = (&formats.header, &formats.body);
     let number = body.clone().set_align(FormatAlign::Center);
 
     let last_col = (HEADERS.len() - 1) as u16;
@@ -116,7 +100,7 @@ pub fn disposition_xlsx(rows: &[DispositionRow], title: &str) -> Result<Vec<u8>>
         .map_err(err)?;
     ws.set_row_height(0, 32).map_err(err)?;
     for (c, (h, w)) in HEADERS.iter().zip(WIDTHS).enumerate() {
-        ws.write_string_with_format(1, c as u16, *h, &header_format)
+        ws.write_string_with_format(1, c as u16, *h, header_format)
             .map_err(err)?;
         ws.set_column_width(c as u16, w).map_err(err)?;
     }
@@ -135,17 +119,7 @@ pub fn disposition_xlsx(rows: &[DispositionRow], title: &str) -> Result<Vec<u8>>
             (9, r.edits.clone()),
         ];
         for (c, t) in &texts {
-            let (c, t) = (*c, clean_cell(t));
-            let f = if looks_like_formula(&t) {
-                &quoted
-            } else {
-                &body
-            };
-            if t.is_empty() {
-                ws.write_blank(row, c, f).map_err(err)?;
-            } else {
-                ws.write_string_with_format(row, c, &t, f).map_err(err)?;
-            }
+            formats.write_text(ws, row, *c, t).map_err(err)?;
         }
         ws.write_number_with_format(row, 3, r.supporters as f64, &number)
             .map_err(err)?;
@@ -168,10 +142,7 @@ pub fn disposition_xlsx(rows: &[DispositionRow], title: &str) -> Result<Vec<u8>>
         .ignore_blank(true);
     ws.add_data_validation(2, 7, last_row.max(2) + 200, 7, &choices)
         .map_err(err)?;
-    ws.set_paper_size(9); // A4
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(1, 1).map_err(err)?;
+    print_setup(ws).map_err(err)?;
     wb.save_to_buffer().map_err(err)
 }
 
@@ -288,57 +259,6 @@ fn text_paragraphs(text: &str, centre: bool) -> Vec<Paragraph> {
         .collect()
 }
 
-/// Height of one line of 11-point text, and Excel's largest row height, in points.
-const LINE_HEIGHT: f64 = 14.5;
-const MAX_ROW_HEIGHT: f64 = 409.0;
-
-/// Lines a text takes in a column `width` characters wide (a Chinese character is two).
-fn lines_needed(text: &str, width: f64) -> usize {
-    let room = (width - 1.0).max(1.0);
-    text.split('\n')
-        .map(|line| {
-            let units: f64 = line
-                .chars()
-                .map(|c| if (c as u32) < 0x1100 { 1.1 } else { 2.0 })
-                .sum();
-            ((units / room).ceil() as usize).max(1)
-        })
-        .sum()
-}
-
-fn row_height(lines: usize) -> f64 {
-    (lines as f64 * LINE_HEIGHT + 4.0).min(MAX_ROW_HEIGHT)
-}
-
-/// Text a spreadsheet could read as a formula: starts, after any leading whitespace, with
-/// `=`, `+`, `-` or `@`.
-fn looks_like_formula(text: &str) -> bool {
-    text.trim_start()
-        .starts_with(['=', '+', '-', '@', '＝', '＋', '－'])
-}
-
-/// XML-safe text within Excel's cell limit (longer text is cut, saying so).
-fn clean_cell(text: &str) -> String {
-    let t = clean(text);
-    if t.encode_utf16().count() <= MAX_CELL {
-        return t;
-    }
-    let total = t.chars().count();
-    let note = format!("……（已截断，全文 {total} 字）");
-    let room = MAX_CELL - note.encode_utf16().count();
-    let mut used = 0;
-    let mut out = String::new();
-    for c in t.chars() {
-        used += c.len_utf16();
-        if used > room {
-            break;
-        }
-        out.push(c);
-    }
-    out.push_str(&note);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,20 +345,10 @@ mod tests {
     }
 
     #[test]
-    fn formula_lookalikes() {
-        for t in ["=1", " +1", "\t-1", "@A1", "＝1"] {
-            assert!(looks_like_formula(t), "{t}");
-        }
-        for t in ["第一条", "1-2", "a=b", ""] {
-            assert!(!looks_like_formula(t), "{t}");
-        }
-    }
-
-    #[test]
     fn overlong_text_is_cut_with_a_note() {
         let t = "😀".repeat(20_000);
         let c = clean_cell(&t);
-        assert!(c.encode_utf16().count() <= MAX_CELL);
+        assert!(c.encode_utf16().count() <= crate::report::sheet::MAX_CELL);
         assert!(c.ends_with("（已截断，全文 20000 字）"));
         let bytes = disposition_xlsx(
             &[DispositionRow {
@@ -449,15 +359,6 @@ mod tests {
         )
         .unwrap();
         assert!(matches!(&cells(&bytes)[2][2], Data::String(s) if s.ends_with("字）")));
-    }
-
-    #[test]
-    fn rows_grow_with_their_text() {
-        assert_eq!(lines_needed("", 10.0), 1);
-        assert_eq!(lines_needed("湖泊", 10.0), 1);
-        assert_eq!(lines_needed(&"湖".repeat(9), 10.0), 2);
-        assert_eq!(lines_needed("甲\n乙\n丙", 10.0), 3);
-        assert_eq!(row_height(1000), MAX_ROW_HEIGHT);
     }
 
     #[test]

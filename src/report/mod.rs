@@ -16,6 +16,7 @@ pub mod notes;
 mod office_samples;
 pub mod revision;
 pub mod search;
+pub mod sheet;
 pub mod stats;
 mod term;
 

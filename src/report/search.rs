@@ -7,9 +7,14 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use super::comments::{defuse, shown};
+use super::comments::shown;
+use super::sheet::{self, Cell, Column, Table, col};
 use crate::comment::Comment;
 use crate::search::{Results, snippet};
+
+/// The page size that asks for every opinion (an export to a spreadsheet): as many as a
+/// worksheet holds.
+pub const ALL: usize = super::sheet::MAX_ROWS;
 
 /// Snippet width, in characters.
 const SNIPPET: usize = 80;
@@ -221,44 +226,76 @@ pub fn json(v: &View) -> Vec<u8> {
     out
 }
 
-/// The hits of the page as CSV (UTF-8 with BOM).
-pub fn csv(v: &View) -> Vec<u8> {
-    let mut w = ::csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let _ = w.write_record([
-        "编号",
-        "原编号",
-        "法规",
-        "针对稿",
-        "条款",
-        "意见内容",
-        "提出人",
-        "提出人类型",
-        "联系点",
-        "渠道",
-        "日期",
-        "处理情况",
-        "同一意见份数",
-        "得分",
-    ]);
-    for h in &v.results.hits {
+/// The columns of the hits as a table.
+const COLUMNS: &[Column] = &[
+    col("编号", 15.0),
+    col("原编号", 9.0),
+    col("法规", 11.0),
+    col("针对稿", 7.0),
+    col("条款", 11.0),
+    col("意见内容", 50.0),
+    col("提出人", 8.0),
+    col("提出人类型", 8.0),
+    col("联系点", 18.0),
+    col("渠道", 7.0),
+    col("日期", 11.0),
+    col("处理情况", 12.0),
+    col("同一意见份数", 12.0),
+    col("得分", 7.0),
+];
+
+/// The hits of the page as a table: one row per opinion, personal data masked unless asked
+/// for; the title names the query, the counts and the rows' place among all the opinions.
+pub fn table<'v>(v: &'v View) -> Table<'v> {
+    let r = v.results;
+    let first = (v.page - 1).saturating_mul(v.limit);
+    let mut title = format!(
+        "检索“{}”：{} 条意见，{} 个独立意见",
+        v.query, r.total, r.opinions
+    );
+    if (r.hits.len() as u64) < r.opinions {
+        title.push_str(&format!(
+            "（本表为第 {}–{} 个）",
+            first + 1,
+            first + r.hits.len()
+        ));
+    }
+    let rows = r.hits.iter().map(|h| {
         let c = &h.comment;
         let (text, name, _) = shown(c, v.include_personal);
-        let _ = w.write_record([
-            c.id.as_str(),
-            &defuse(c.reference.as_deref().unwrap_or("")),
-            &c.regulation,
-            &c.draft,
-            &cites(c),
-            &defuse(&text),
-            &defuse(name.as_deref().unwrap_or("")),
-            c.submitter.kind.zh(),
-            &defuse(&c.source),
-            c.channel.zh(),
-            &c.received.to_string(),
-            h.status.zh(),
-            &h.supporters.to_string(),
-            &format!("{:.3}", h.score),
-        ]);
+        vec![
+            c.id.as_str().into(),
+            c.reference.as_deref().unwrap_or("").into(),
+            c.regulation.as_str().into(),
+            c.draft.as_str().into(),
+            cites(c).into(),
+            text.into(),
+            name.unwrap_or_default().into(),
+            c.submitter.kind.zh().into(),
+            c.source.as_str().into(),
+            c.channel.zh().into(),
+            c.received.to_string().into(),
+            h.status.zh().into(),
+            Cell::count(h.supporters),
+            // f32's digits beyond the three shown are noise in a spreadsheet.
+            Cell::Number((f64::from(h.score) * 1000.0).round() / 1000.0, 3),
+        ]
+    });
+    Table {
+        sheet: "检索结果",
+        title,
+        columns: COLUMNS,
+        len: r.hits.len(),
+        rows: Box::new(rows),
     }
-    w.into_inner().unwrap_or_default()
+}
+
+/// The hits of the page as CSV (UTF-8 with BOM).
+pub fn csv(v: &View) -> Vec<u8> {
+    sheet::csv(table(v))
+}
+
+/// The hits of the page as an Excel workbook; `name` names the file in errors.
+pub fn xlsx(v: &View, name: &str) -> crate::error::Result<Vec<u8>> {
+    sheet::xlsx(table(v), name)
 }

@@ -3,9 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use calamine::{Data, Reader, Xlsx, open_workbook};
-
-use crate::{CliTest, repo};
+use crate::{CliTest, repo, sheet_rows};
 
 /// The sample with its comments and the repository's dispositions (links confirmed).
 fn sample() -> CliTest {
@@ -29,24 +27,6 @@ fn part(path: &Path, name: &str) -> String {
 fn report(t: &CliTest, args: &[&str]) -> String {
     let out = t.ok(t.lifa().args(["report", "qinglanhu"]).args(args));
     String::from_utf8(out.stdout).unwrap()
-}
-
-fn sheet_rows(path: &Path) -> Vec<Vec<String>> {
-    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
-    let name = wb.sheet_names()[0].clone();
-    let range = wb.worksheet_range(&name).unwrap();
-    range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|c| match c {
-                    Data::String(s) => s.clone(),
-                    Data::Empty => String::new(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect()
 }
 
 #[test]

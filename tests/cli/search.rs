@@ -822,10 +822,11 @@ fn search_outside_a_workspace_says_so_and_writes_nothing() {
     assert!(err.contains("请先用 lifa import"), "{err}");
 }
 
-/// `--out` named as staff name files picks the format when `--format` is not given: `.csv` and
-/// `.json` for listings, `.html`, `.md` and `.json` for comparisons; an Excel or Word name, or
-/// the other command's format, is refused (text in a `.xlsx` is a file Excel will not open),
-/// `--format` or not, and no file is written. Otherwise a `--format` given explicitly decides.
+/// `--out` named as staff name files picks the format when `--format` is not given: `.csv`,
+/// `.xlsx` and `.json` for listings, `.html`, `.md` and `.json` for comparisons; an office name
+/// lifa does not write there (`.xls`, `.docx`), or the other command's format, is refused
+/// (text in such a file is a file Excel or Word will not open), `--format` or not, and no file
+/// is written. Otherwise a `--format` given explicitly decides.
 #[test]
 fn the_extension_of_out_picks_the_format() {
     let t = CliTest::with_sample_comments();
@@ -863,8 +864,8 @@ fn the_extension_of_out_picks_the_format() {
     let (_, given) = out(&["search", "网箱", "--format", "json"], "结果.csv");
     assert!(serde_json::from_slice::<Value>(&given.unwrap()).is_ok());
     for (args, file) in [
-        (&["search", "网箱"][..], "结果.xlsx"),
-        (&["search", "网箱", "--format", "csv"], "结果.xlsx"),
+        (&["search", "网箱"][..], "结果.xls"),
+        (&["search", "网箱", "--format", "csv"], "结果.docx"),
         (&["comments", "qinglanhu"], "意见.xls"),
         (&["comments", "qinglanhu"], "意见.md"),
         (&["diff", "qinglanhu", "v1", "v2"], "对照.docx"),
@@ -873,4 +874,117 @@ fn the_extension_of_out_picks_the_format() {
         let (code, written) = out(args, file);
         assert_eq!((code, written), (Some(2), None), "{file}");
     }
+}
+
+/// Search results and comment listings exported to Excel: a real workbook with a title row,
+/// the header, and, when `--out` names a spreadsheet and no `--limit` is given, every opinion
+/// (not the terminal's page of 20); `--limit`/`--page` still page it. Personal data is masked.
+/// A workbook is never written to the terminal.
+#[test]
+fn results_and_listings_export_to_excel() {
+    let t = sample();
+    let all = search(&t, &["湖"]);
+    let opinions = all["opinions"].as_u64().unwrap() as usize;
+    assert!(opinions > 20, "the sample has more than a page: {opinions}");
+    let path = t.root().join("检索结果.xlsx");
+    t.ok(t.lifa().args(["search", "湖", "--out"]).arg(&path));
+    let rows = crate::sheet_rows(&path);
+    assert_eq!(
+        rows[0][0],
+        format!(
+            "检索“湖”：{} 条意见，{opinions} 个独立意见",
+            all["total"].as_u64().unwrap()
+        )
+    );
+    assert_eq!(rows[1][..3], ["编号", "原编号", "法规"]);
+    assert_eq!(rows.len() - 2, opinions, "every opinion, one row each");
+    let ids: Vec<&str> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    let got: Vec<&str> = rows[2..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(got, ids, "in the order of the search");
+    let phone = regex::Regex::new(r"(^|\D)1[3-9]\d{9}(\D|$)").unwrap();
+    for r in &rows {
+        for c in r {
+            assert!(!phone.is_match(c), "unmasked phone number in {c}");
+        }
+    }
+    let supporters = rows[1].iter().position(|h| h == "同一意见份数").unwrap();
+    assert!(
+        rows[2..]
+            .iter()
+            .any(|r| r[supporters].parse::<u64>().unwrap() > 1)
+    );
+
+    // A page of it, saying which.
+    t.ok(t
+        .lifa()
+        .args(["search", "湖", "--limit", "5", "--page", "2", "--out"])
+        .arg(&path));
+    let rows = crate::sheet_rows(&path);
+    assert_eq!(rows.len() - 2, 5);
+    assert!(
+        rows[0][0].ends_with("（本表为第 6–10 个）"),
+        "{}",
+        rows[0][0]
+    );
+    assert_eq!(rows[2][0], ids[5]);
+
+    // CSV to a file is every opinion too; to the terminal, a page.
+    let csv_path = t.root().join("检索结果.csv");
+    t.ok(t.lifa().args(["search", "湖", "--out"]).arg(&csv_path));
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert_eq!(
+        csv::Reader::from_reader(csv.as_bytes()).records().count(),
+        opinions
+    );
+    let out = t.ok(t.lifa().args(["search", "湖", "--format", "csv"]));
+    assert_eq!(
+        csv::Reader::from_reader(&out.stdout[..]).records().count(),
+        20
+    );
+
+    // The comment listing and its statistics.
+    let listing = t.root().join("意见清单.xlsx");
+    t.ok(t
+        .lifa()
+        .args(["comments", "qinglanhu", "--out"])
+        .arg(&listing));
+    let rows = crate::sheet_rows(&listing);
+    let comments = all_comments(&t).len();
+    assert_eq!(rows.len() - 2, comments);
+    assert!(
+        rows[0][0].ends_with(&format!("意见清单：{comments} 条意见")),
+        "{}",
+        rows[0][0]
+    );
+    for r in &rows {
+        for c in r {
+            assert!(!phone.is_match(c), "unmasked phone number in {c}");
+        }
+    }
+    let stats = t.root().join("意见统计.xlsx");
+    t.ok(t
+        .lifa()
+        .args(["comments", "qinglanhu", "--stats", "--out"])
+        .arg(&stats));
+    let rows = crate::sheet_rows(&stats);
+    assert_eq!(rows[1], ["维度", "名称", "意见数", "独立意见数"]);
+    assert_eq!(
+        rows[2][..3],
+        ["合计", "合计", comments.to_string().as_str()]
+    );
+
+    // Not to the terminal.
+    let out = t
+        .lifa()
+        .args(["search", "湖", "--format", "xlsx"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
 }

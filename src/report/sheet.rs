@@ -1,0 +1,423 @@
+//! Tables of comments for spreadsheets: one [`Table`] per listing, written as CSV (UTF-8 with
+//! BOM, which Excel and WPS open) or as an Excel workbook (`.xlsx`: a title row, a frozen header
+//! row with filters, column widths, wrapped text, numbers as numbers).
+//!
+//! Text that a spreadsheet might take for a formula (`=HYPERLINK(…)`, `+1`, `-1`, `@SUM(A1)`)
+//! is never a formula: in CSV it gets a leading `'`, in a workbook it is a string cell with
+//! Excel's quote-prefix flag, so that editing the cell keeps it text.
+
+use std::borrow::Cow;
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+
+use crate::error::Result;
+use crate::report::docx::{clean, office_error};
+
+/// A column: its header and its width in characters (a Chinese character is two).
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// The header.
+    pub header: &'static str,
+    /// Width in characters.
+    pub width: f64,
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A number, shown with this many decimals.
+    Number(f64, usize),
+}
+
+/// A column (for the tables' constant lists).
+pub const fn col(header: &'static str, width: f64) -> Column {
+    Column { header, width }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+
+impl From<Cow<'_, str>> for Cell {
+    fn from(s: Cow<'_, str>) -> Cell {
+        Cell::Text(s.into_owned())
+    }
+}
+
+impl Cell {
+    /// A whole number.
+    pub fn count(n: impl Into<u64>) -> Cell {
+        Cell::Number(n.into() as f64, 0)
+    }
+
+    /// The cell as text (numbers with their decimals).
+    fn text(&self) -> Cow<'_, str> {
+        match self {
+            Cell::Text(s) => Cow::Borrowed(s),
+            Cell::Number(v, places) => Cow::Owned(format!("{v:.places$}")),
+        }
+    }
+}
+
+/// A table of rows under a title. The rows are produced as they are written, so that a table
+/// of a million rows is never held whole.
+pub struct Table<'a> {
+    /// The worksheet's name (at most 31 characters, none of `[]:*?/\`).
+    pub sheet: &'static str,
+    /// The title row of the workbook (not written in CSV, whose first row is the header).
+    pub title: String,
+    /// The columns.
+    pub columns: &'static [Column],
+    /// How many rows `rows` gives.
+    pub len: usize,
+    /// The rows, each as many cells as there are columns.
+    pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
+}
+
+/// Rows a worksheet holds (Excel's limit), less the title and header rows.
+pub const MAX_ROWS: usize = 1_048_576 - 2;
+
+/// The table as CSV: UTF-8 with a BOM, the header row first, text that a spreadsheet could take
+/// for a formula behind a `'`.
+pub fn csv(t: Table) -> Vec<u8> {
+    let mut w = ::csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let _ = w.write_record(t.columns.iter().map(|c| c.header));
+    for row in t.rows {
+        let _ = w.write_record(row.iter().map(|c| {
+            match c {
+                Cell::Text(s) => defuse(s),
+                n => n.text(),
+            }
+            .into_owned()
+        }));
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// Text a spreadsheet would read as a formula when opening a CSV file, with a `'` before it.
+pub(crate) fn defuse(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The table as an Excel workbook: the title (merged over the columns), a frozen header row
+/// with filters, the widths, wrapped text with each row as high as its longest cell needs,
+/// A4 landscape print set-up with the header repeated. `name` names the file in errors.
+/// Rows beyond [`MAX_ROWS`] are left out, and the title says so.
+pub fn xlsx(t: Table, name: &str) -> Result<Vec<u8>> {
+    let err = |e: rust_xlsxwriter::XlsxError| office_error(name, e);
+    let mut wb = Workbook::new();
+    // Each row goes to a temporary file as the next one starts.
+    let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
+    ws.set_name(t.sheet).map_err(err)?;
+    let formats = Formats::new();
+    let (header_format, body) = (&formats.header, &formats.body);
+    let title_format = Format::new()
+        .set_bold()
+        .set_font_name("黑体")
+        .set_font_size(14)
+        .set_text_wrap()
+        .set_align(FormatAlign::Left)
+        .set_align(FormatAlign::VerticalCenter);
+    let number = |places: usize| {
+        let pattern = if places == 0 {
+            "0".to_string()
+        } else {
+            format!("0.{}", "0".repeat(places))
+        };
+        body.clone()
+            .set_align(FormatAlign::Center)
+            .set_num_format(pattern)
+    };
+    let numbers: Vec<Format> = (0..4).map(number).collect();
+
+    let last_col = t.columns.len().saturating_sub(1) as u16;
+    let mut title = t.title.clone();
+    if t.len > MAX_ROWS {
+        title.push_str(&format!(
+            "（共 {} 行，Excel 一张表最多容纳 {MAX_ROWS} 行，只写入前 {MAX_ROWS} 行）",
+            t.len
+        ));
+    }
+    if last_col > 0 {
+        ws.merge_range(0, 0, 0, last_col, &clean_cell(&title), &title_format)
+            .map_err(err)?;
+    } else {
+        ws.write_string_with_format(0, 0, clean_cell(&title), &title_format)
+            .map_err(err)?;
+    }
+    // 14-point characters take about 1.3 times the room of the body's 11-point ones.
+    let width: f64 = t.columns.iter().map(|c| c.width).sum();
+    let title_lines = lines_needed(&title, width / 1.3);
+    ws.set_row_height(0, (title_lines as f64 * 20.0 + 8.0).min(MAX_ROW_HEIGHT))
+        .map_err(err)?;
+    for (c, col) in t.columns.iter().enumerate() {
+        ws.write_string_with_format(1, c as u16, col.header, header_format)
+            .map_err(err)?;
+        ws.set_column_width(c as u16, col.width).map_err(err)?;
+    }
+    ws.set_row_height(1, 22).map_err(err)?;
+    let mut written = 0;
+    for (i, cells) in t.rows.take(MAX_ROWS).enumerate() {
+        written += 1;
+        let row = (i + 2) as u32;
+        let mut lines = 1;
+        for (c, (cell, col)) in cells.iter().zip(t.columns).enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Text(s) => {
+                    let s = formats.write_text(ws, row, c, s).map_err(err)?;
+                    lines = lines.max(lines_needed(&s, col.width));
+                }
+                Cell::Number(v, places) => {
+                    let f = numbers.get(*places).unwrap_or(body);
+                    ws.write_number_with_format(row, c, *v, f).map_err(err)?;
+                }
+            }
+        }
+        // Spreadsheets do not grow rows to fit wrapped text they did not lay out themselves.
+        ws.set_row_height(row, row_height(lines)).map_err(err)?;
+    }
+    ws.set_freeze_panes(2, 0).map_err(err)?;
+    ws.autofilter(1, 0, (written + 1).max(2) as u32, last_col)
+        .map_err(err)?;
+    print_setup(ws).map_err(err)?;
+    wb.save_to_buffer().map_err(err)
+}
+
+/// A4 landscape, one page wide, the header row (the second) repeated on every page.
+pub(crate) fn print_setup(
+    ws: &mut rust_xlsxwriter::Worksheet,
+) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(1, 1)?;
+    Ok(())
+}
+
+/// The cell formats of lifa's workbooks.
+pub(crate) struct Formats {
+    /// The header row: bold 黑体 on grey, centred, wrapped.
+    pub header: Format,
+    /// Body text: 宋体 11, thin borders, wrapped, top-aligned.
+    pub body: Format,
+    /// Body text Excel must keep as text (it looks like a formula).
+    pub quoted: Format,
+}
+
+impl Formats {
+    pub(crate) fn new() -> Formats {
+        let header = Format::new()
+            .set_bold()
+            .set_font_name("黑体")
+            .set_font_size(11)
+            .set_background_color("D9D9D9")
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter);
+        let body = Format::new()
+            .set_font_name("宋体")
+            .set_font_size(11)
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top);
+        let quoted = body.clone().set_quote_prefix();
+        Formats {
+            header,
+            body,
+            quoted,
+        }
+    }
+
+    /// Writes `text` into a body cell, made XML-safe and cut to Excel's limit, as text even
+    /// when it looks like a formula; returns what was written.
+    pub(crate) fn write_text(
+        &self,
+        ws: &mut rust_xlsxwriter::Worksheet,
+        row: u32,
+        col: u16,
+        text: &str,
+    ) -> std::result::Result<String, rust_xlsxwriter::XlsxError> {
+        let t = clean_cell(text);
+        let f = if looks_like_formula(&t) {
+            &self.quoted
+        } else {
+            &self.body
+        };
+        if t.is_empty() {
+            ws.write_blank(row, col, f)?;
+        } else {
+            ws.write_string_with_format(row, col, &t, f)?;
+        }
+        Ok(t)
+    }
+}
+
+/// Height of one line of 11-point text, and Excel's largest row height, in points.
+pub(crate) const LINE_HEIGHT: f64 = 14.5;
+pub(crate) const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// Excel's limit on the length of a cell's text, in UTF-16 units.
+pub(crate) const MAX_CELL: usize = 32_767;
+
+/// Lines a text takes in a column `width` characters wide (a Chinese character is two).
+pub(crate) fn lines_needed(text: &str, width: f64) -> usize {
+    let room = (width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|line| {
+            let units: f64 = line
+                .chars()
+                .map(|c| if (c as u32) < 0x1100 { 1.1 } else { 2.0 })
+                .sum();
+            ((units / room).ceil() as usize).max(1)
+        })
+        .sum()
+}
+
+/// The height of a row of `lines` lines of text.
+pub(crate) fn row_height(lines: usize) -> f64 {
+    (lines as f64 * LINE_HEIGHT + 4.0).min(MAX_ROW_HEIGHT)
+}
+
+/// Text a spreadsheet could read as a formula: starts, after any leading whitespace, with
+/// `=`, `+`, `-` or `@`.
+pub(crate) fn looks_like_formula(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['=', '+', '-', '@', '＝', '＋', '－'])
+}
+
+/// XML-safe text within Excel's cell limit (longer text is cut, saying so).
+pub(crate) fn clean_cell(text: &str) -> String {
+    let t = clean(text);
+    if t.encode_utf16().count() <= MAX_CELL {
+        return t;
+    }
+    let total = t.chars().count();
+    let note = format!("……（已截断，全文 {total} 字）");
+    let room = MAX_CELL - note.encode_utf16().count();
+    let mut used = 0;
+    let mut out = String::new();
+    for c in t.chars() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.push_str(&note);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::docx::testing::part;
+    use calamine::{Data, Reader, Xlsx};
+
+    const COLUMNS: &[Column] = &[
+        col("编号", 12.0),
+        col("意见内容", 20.0),
+        col("份数", 6.0),
+        col("得分", 6.0),
+    ];
+
+    fn table() -> Table<'static> {
+        let rows = vec![
+            vec![
+                "c1".into(),
+                "=HYPERLINK(\"http://x\",\"y\")".into(),
+                Cell::count(3u32),
+                Cell::Number(1.23456, 3),
+            ],
+            vec![
+                "c2".into(),
+                format!("建议禁止网箱养殖。\n{}", "湖".repeat(40)).into(),
+                Cell::count(1u32),
+                Cell::Number(0.5, 3),
+            ],
+        ];
+        Table {
+            sheet: "检索结果",
+            title: "检索“网箱”：2 条意见".into(),
+            columns: COLUMNS,
+            len: rows.len(),
+            rows: Box::new(rows.into_iter()),
+        }
+    }
+
+    #[test]
+    fn csv_has_the_header_and_defused_text() {
+        let bytes = csv(table());
+        let text = std::str::from_utf8(&bytes).unwrap();
+        assert!(
+            text.starts_with("\u{feff}编号,意见内容,份数,得分\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("c1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",3,1.235\n"),
+            "{text}"
+        );
+        assert!(!text.contains("检索"), "the title is not a CSV row: {text}");
+    }
+
+    #[test]
+    fn xlsx_has_title_header_text_and_numbers() {
+        let bytes = xlsx(table(), "结果.xlsx").unwrap();
+        let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let range = wb.worksheet_range("检索结果").unwrap();
+        let got: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+        assert_eq!(got[0][0], Data::String("检索“网箱”：2 条意见".into()));
+        let header: Vec<String> = got[1].iter().map(|c| c.to_string()).collect();
+        assert_eq!(header, ["编号", "意见内容", "份数", "得分"]);
+        assert_eq!(
+            got[2][1],
+            Data::String("=HYPERLINK(\"http://x\",\"y\")".into())
+        );
+        assert_eq!(got[2][2], Data::Float(3.0));
+        assert_eq!(got[2][3], Data::Float(1.23456));
+        assert_eq!(
+            got[3][1],
+            Data::String(format!("建议禁止网箱养殖。\n{}", "湖".repeat(40)))
+        );
+        let sheet = part(&bytes, "xl/worksheets/sheet1.xml").unwrap();
+        assert!(!sheet.contains("<f>"), "no formula: {sheet}");
+        assert!(sheet.contains("state=\"frozen\""));
+        assert!(sheet.contains("<autoFilter ref=\"A2:D4\""), "{sheet}");
+        // The long second row is taller than the first.
+        assert!(sheet.contains("<row r=\"4\"") && sheet.contains("customHeight=\"1\""));
+    }
+
+    #[test]
+    fn formula_lookalikes() {
+        for t in ["=1", " +1", "\t-1", "@A1", "＝1"] {
+            assert!(looks_like_formula(t), "{t}");
+        }
+        for t in ["第一条", "1-2", "a=b", ""] {
+            assert!(!looks_like_formula(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn rows_fit_their_wrapped_text() {
+        assert_eq!(lines_needed("", 10.0), 1);
+        assert_eq!(lines_needed("湖泊", 10.0), 1);
+        assert_eq!(lines_needed(&"湖".repeat(9), 10.0), 2);
+        assert_eq!(lines_needed("甲\n乙\n丙", 10.0), 3);
+        assert_eq!(row_height(1000), MAX_ROW_HEIGHT);
+    }
+}
