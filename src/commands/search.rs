@@ -44,6 +44,21 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     };
     let results = search(ws, &index, &expr, &filters, limit, args.page)?;
     let needles = expr.positive_texts();
+    if results.total == 0 {
+        // Search engines taught staff `*` and `?` as wildcards; here they are text.
+        let wild: Vec<String> = needles
+            .iter()
+            .filter(|t| t.contains(['*', '＊', '?', '？']))
+            .map(|t| t.replace(['*', '＊', '?', '？'], ""))
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        if !wild.is_empty() {
+            eprintln!(
+                "提示：检索按原文逐字查找，* 和 ? 不是通配符。去掉它们（如 lifa search {}）即可找到所有含这些字的意见。",
+                wild.join(" ")
+            );
+        }
+    }
     let view = render::View {
         results: &results,
         needles: &needles,

@@ -988,3 +988,16 @@ fn results_and_listings_export_to_excel() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
 }
+
+/// `*` and `?` typed as a search engine's wildcards find nothing (the search is by the text as
+/// written); the answer says so and what to type instead.
+#[test]
+fn wildcards_get_a_hint() {
+    let t = sample();
+    let out = t.ok(t.lifa().args(["search", "网箱*"]));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 条意见"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("不是通配符") && err.contains("lifa search 网箱"), "{err}");
+    let out = t.ok(t.lifa().args(["search", "网箱"]));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("通配符"));
+}
