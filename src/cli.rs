@@ -389,7 +389,7 @@ pub struct SearchArgs {
     /// 只看此日期及以前收到的
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<crate::comment::Date>,
-    /// 每页条数（默认 20；用 --out 导出 .xlsx、.csv 时默认导出全部）
+    /// 每页条数（默认 20；用 --out 导出 .xlsx、.csv 且不加 --page 时默认导出全部）
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// 第几页
@@ -567,12 +567,23 @@ pub fn list_format(given: Option<ListFormat>, out: Option<&Path>) -> Result<List
         ".xlsx、.csv（UTF-8 带 BOM，Excel、WPS 可直接打开）或 .json",
         "意见采纳情况表请用 lifa report 生成（如 lifa report <法规> --kind disposition --out 意见采纳情况表.xlsx）。",
     )?;
-    if format == ListFormat::Xlsx && out.is_none() {
-        return Err(Error::Usage(
+    let is_xlsx = out_extension(out).as_deref() == Some("xlsx");
+    match (format, out) {
+        (ListFormat::Xlsx, None) => Err(Error::Usage(
             "Excel 工作簿不能显示在屏幕上：请用 --out 指定文件名（如 --out 结果.xlsx）".into(),
-        ));
+        )),
+        // A workbook under a text name, or text under a workbook's name, is a file nothing
+        // opens as what its name says.
+        (ListFormat::Xlsx, Some(path)) if !is_xlsx => Err(Error::Usage(format!(
+            "--out {}：Excel 工作簿的文件名须以 .xlsx 结尾（或去掉 --format xlsx）",
+            path.display()
+        ))),
+        (f, Some(path)) if is_xlsx && f != ListFormat::Xlsx => Err(Error::Usage(format!(
+            "--out {}：.xlsx 文件只能是 Excel 工作簿；去掉 --format 即写成 Excel 工作簿，或换用与格式相符的文件名（.csv、.json）",
+            path.display()
+        ))),
+        _ => Ok(format),
     }
-    Ok(format)
 }
 
 /// The format of a comparison (`lifa diff`, `lifa attribute`): see [`out_format`]; `.html`,

@@ -86,6 +86,27 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The filters in force, as a title names them (`第十四条（按v2）、联系点含“湖滨”、专家`);
+    /// empty when there are none.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(a) = self.article {
+            parts.push(match &self.version {
+                Some(v) => format!("{a}（按{v}条号）"),
+                None => a.to_string(),
+            });
+        }
+        if let Some(s) = &self.source {
+            parts.push(format!("联系点含“{s}”"));
+        }
+        parts.extend(self.kind.map(|k| k.zh().to_string()));
+        parts.extend(self.channel.map(|c| c.zh().to_string()));
+        parts.extend(self.status.map(|s| s.zh().to_string()));
+        parts.extend(self.since.map(|d| format!("{d} 起")));
+        parts.extend(self.until.map(|d| format!("{d} 止")));
+        parts.join("、")
+    }
+
     /// Indices of the comments that pass, by date received (then in store order).
     pub fn apply(&self, corpus: &Corpus, lineage: Option<&Lineage>) -> Vec<usize> {
         let mut out: Vec<usize> = (0..corpus.comments.len())

@@ -301,6 +301,29 @@ pub struct Filters {
     pub until: Option<Date>,
 }
 
+impl Filters {
+    /// The filters in force, as a title names them (see [`crate::opinions::Filter::describe`],
+    /// with the regulation first); empty when there are none.
+    pub fn describe(&self) -> String {
+        let rest = crate::opinions::Filter {
+            article: self.article,
+            version: self.version.clone(),
+            source: self.source.clone(),
+            kind: self.kind,
+            channel: self.channel,
+            since: self.since,
+            until: self.until,
+            status: self.status,
+        }
+        .describe();
+        match &self.reg {
+            Some(reg) if rest.is_empty() => format!("法规 {reg}"),
+            Some(reg) => format!("法规 {reg}、{rest}"),
+            None => rest,
+        }
+    }
+}
+
 /// One result: an opinion (its best-ranked comment) with the number of matching copies.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {

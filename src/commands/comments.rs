@@ -68,14 +68,14 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
             ListFormat::Term => render::stats_term(&stats, view.color).into_bytes(),
             ListFormat::Json => render::stats_json(&stats),
             ListFormat::Csv => render::stats_csv(&stats),
-            ListFormat::Xlsx => render::stats_xlsx(&stats, &title, &name)?,
+            ListFormat::Xlsx => render::stats_xlsx(&stats, &title, &filter.describe(), &name)?,
         }
     } else {
         match format {
             ListFormat::Term => render::list_term(&view).into_bytes(),
             ListFormat::Json => render::list_json(&view),
             ListFormat::Csv => render::list_csv(&view),
-            ListFormat::Xlsx => render::list_xlsx(&view, &title, &name)?,
+            ListFormat::Xlsx => render::list_xlsx(&view, &title, &filter.describe(), &name)?,
         }
     };
     super::emit(&bytes, args.out.as_deref())

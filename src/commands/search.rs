@@ -14,12 +14,22 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     // A spreadsheet written to a file holds every opinion unless a page was asked for.
     let export = args.out.is_some() && matches!(format, ListFormat::Csv | ListFormat::Xlsx);
     let limit = match args.limit {
-        Some(n) => n,
+        Some(n) => n.min(render::ALL),
         None if export && args.page == 1 => render::ALL,
         None => 20,
     };
     if limit == 0 || args.page == 0 {
         return Err(Error::Usage("--limit 和 --page 须为正整数".into()));
+    }
+    if args
+        .page
+        .checked_mul(limit)
+        .is_none_or(|n| n > u32::MAX as usize)
+    {
+        return Err(Error::Usage(format!(
+            "--page {}：页码太大（每页 {limit} 个）",
+            args.page
+        )));
     }
     let article = match &args.article {
         Some(a) => Some(super::comments::parse_article(a)?),
@@ -67,6 +77,7 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         limit,
         page: args.page,
         query: &q,
+        filters: &filters.describe(),
     };
     let bytes = match format {
         ListFormat::Term => render::term(&view).into_bytes(),

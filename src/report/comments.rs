@@ -243,8 +243,9 @@ const LIST_COLUMNS: &[Column] = &[
     col("同组份数", 7.0),
 ];
 
-/// Every selected comment as one row, under `title`.
-pub fn list_table<'v>(v: &'v View, title: &str) -> Table<'v> {
+/// Every selected comment as one row, under `title` (the regulation) and `filters` (those in
+/// force, described; empty: none).
+pub fn list_table<'v>(v: &'v View, title: &str, filters: &str) -> Table<'v> {
     let corpus = v.corpus;
     let rows = v.selected.iter().map(move |&i| {
         let c = &corpus.comments[i];
@@ -272,22 +273,36 @@ pub fn list_table<'v>(v: &'v View, title: &str) -> Table<'v> {
     });
     Table {
         sheet: "意见清单",
-        title: format!("{title}意见清单：{} 条意见", v.selected.len()),
+        title: format!(
+            "{title}意见清单{}：{} 条意见",
+            in_brackets(filters),
+            v.selected.len()
+        ),
         columns: LIST_COLUMNS,
         len: v.selected.len(),
         rows: Box::new(rows),
+        choices: None,
     }
 }
 
 /// Every selected comment as one CSV row (UTF-8 with BOM, so Excel opens it as such).
 pub fn list_csv(v: &View) -> Vec<u8> {
-    sheet::csv(list_table(v, ""))
+    sheet::csv(list_table(v, "", ""))
 }
 
-/// Every selected comment as one row of an Excel workbook titled `title`; `name` names the
-/// file in errors.
-pub fn list_xlsx(v: &View, title: &str, name: &str) -> Result<Vec<u8>> {
-    sheet::xlsx(list_table(v, title), name)
+/// Every selected comment as one row of an Excel workbook (see [`list_table`]); `name` names
+/// the file in errors.
+pub fn list_xlsx(v: &View, title: &str, filters: &str, name: &str) -> Result<Vec<u8>> {
+    sheet::xlsx(list_table(v, title, filters), name)
+}
+
+/// `（text）`, or nothing for no text.
+fn in_brackets(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("（{text}）")
+    }
 }
 
 /// Statistics as aligned terminal tables.
@@ -373,8 +388,9 @@ const STATS_COLUMNS: &[Column] = &[
     col("独立意见数", 11.0),
 ];
 
-/// The statistics as a table, one row per heading, the total first, under `title`.
-pub fn stats_table(s: &Stats, title: &str) -> Table<'static> {
+/// The statistics as a table, one row per heading, the total first, under `title` and
+/// `filters` (as [`list_table`]).
+pub fn stats_table(s: &Stats, title: &str, filters: &str) -> Table<'static> {
     let row = |dim: &str, c: &Count| {
         vec![
             dim.into(),
@@ -396,21 +412,26 @@ pub fn stats_table(s: &Stats, title: &str) -> Table<'static> {
     Table {
         sheet: "意见统计",
         title: format!(
-            "{title}意见统计：共 {} 条，独立意见 {} 个（重复 {} 条，联名 {} 条）",
-            s.total.comments, s.total.opinions, s.duplicate_comments, s.campaign_comments
+            "{title}意见统计{}：共 {} 条，独立意见 {} 个（重复 {} 条，联名 {} 条）",
+            in_brackets(filters),
+            s.total.comments,
+            s.total.opinions,
+            s.duplicate_comments,
+            s.campaign_comments
         ),
         columns: STATS_COLUMNS,
         len: rows.len(),
         rows: Box::new(rows.into_iter()),
+        choices: None,
     }
 }
 
 /// Statistics as CSV (UTF-8 with BOM).
 pub fn stats_csv(s: &Stats) -> Vec<u8> {
-    sheet::csv(stats_table(s, ""))
+    sheet::csv(stats_table(s, "", ""))
 }
 
-/// Statistics as an Excel workbook titled `title`; `name` names the file in errors.
-pub fn stats_xlsx(s: &Stats, title: &str, name: &str) -> Result<Vec<u8>> {
-    sheet::xlsx(stats_table(s, title), name)
+/// Statistics as an Excel workbook (see [`stats_table`]); `name` names the file in errors.
+pub fn stats_xlsx(s: &Stats, title: &str, filters: &str, name: &str) -> Result<Vec<u8>> {
+    sheet::xlsx(stats_table(s, title, filters), name)
 }

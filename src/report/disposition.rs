@@ -10,14 +10,12 @@
 //! quote-prefix flag, so that editing the cell in Excel keeps it text.
 
 use docx_rs::{AlignmentType, Paragraph, Run, Table, TableLayoutType, TableRow, WidthType};
-use rust_xlsxwriter::{DataValidation, Format, FormatAlign, Workbook};
 
 use crate::error::Result;
 use crate::report::docx::{
-    Orientation, SONG, cell, cell_spacing, centered, clean, document, header_row, office_error,
-    pack, size, title,
+    Orientation, SONG, cell, cell_spacing, centered, clean, document, header_row, pack, size, title,
 };
-use crate::report::sheet::{Formats, clean_cell, lines_needed, print_setup, row_height};
+use crate::report::sheet::{self, Cell, Column, col};
 
 /// One opinion in the disposition table.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,22 +42,19 @@ pub struct DispositionRow {
     pub edits: String,
 }
 
-/// Column headers, in order; `lifa decide --sheet` reads 编号, 采纳情况, 理由, 对应修改.
-const HEADERS: [&str; 10] = [
-    "编号",
-    "条款",
-    "意见内容",
-    "提出人数",
-    "来源",
-    "提出人类型",
-    "渠道",
-    "采纳情况",
-    "理由",
-    "对应修改",
+/// The columns, in order; `lifa decide --sheet` reads 编号, 采纳情况, 理由, 对应修改.
+const COLUMNS: &[Column] = &[
+    col("编号", 14.0),
+    col("条款", 12.0),
+    col("意见内容", 44.0),
+    col("提出人数", 6.0),
+    col("来源", 16.0),
+    col("提出人类型", 8.0),
+    col("渠道", 8.0),
+    col("采纳情况", 10.0),
+    col("理由", 32.0),
+    col("对应修改", 18.0),
 ];
-
-/// Column widths in characters.
-const WIDTHS: [f64; 10] = [14.0, 12.0, 44.0, 6.0, 16.0, 8.0, 8.0, 10.0, 32.0, 18.0];
 
 /// The dispositions offered in the 采纳情况 drop-down.
 const DISPOSITIONS: [&str; 5] = ["采纳", "部分采纳", "已在他条体现", "未采纳", "待研究"];
@@ -81,69 +76,29 @@ const DISPOSITIONS: [&str; 5] = ["采纳", "部分采纳", "已在他条体现",
 /// assert!(bytes.starts_with(b"PK"));
 /// ```
 pub fn disposition_xlsx(rows: &[DispositionRow], title: &str) -> Result<Vec<u8>> {
-    let err = |e: rust_xlsxwriter::XlsxError| office_error("意见采纳情况表.xlsx", e);
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("意见采纳情况").map_err(err)?;
-    let title_format = Format::new()
-        .set_bold()
-        .set_font_name("黑体")
-        .set_font_size(16)
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
-    let formats = Formats::new();
-    let (header_format, body) = (&formats.header, &formats.body);
-    let number = body.clone().set_align(FormatAlign::Center);
-
-    let last_col = (HEADERS.len() - 1) as u16;
-    ws.merge_range(0, 0, 0, last_col, &clean_cell(title), &title_format)
-        .map_err(err)?;
-    ws.set_row_height(0, 32).map_err(err)?;
-    for (c, (h, w)) in HEADERS.iter().zip(WIDTHS).enumerate() {
-        ws.write_string_with_format(1, c as u16, *h, header_format)
-            .map_err(err)?;
-        ws.set_column_width(c as u16, w).map_err(err)?;
-    }
-    ws.set_row_height(1, 22).map_err(err)?;
-    for (i, r) in rows.iter().enumerate() {
-        let row = (i + 2) as u32;
-        let texts = [
-            (0, r.id.clone()),
-            (1, r.article.clone()),
-            (2, r.opinion.clone()),
-            (4, r.sources.join("、")),
-            (5, r.submitter.clone()),
-            (6, r.channel.clone()),
-            (7, r.disposition.clone()),
-            (8, r.reason.clone()),
-            (9, r.edits.clone()),
-        ];
-        for (c, t) in &texts {
-            formats.write_text(ws, row, *c, t).map_err(err)?;
-        }
-        ws.write_number_with_format(row, 3, r.supporters as f64, &number)
-            .map_err(err)?;
-        // Spreadsheets do not grow rows to fit wrapped text they did not lay out themselves:
-        // give each row the height its longest cell needs.
-        let lines = texts
-            .iter()
-            .map(|(c, t)| lines_needed(t, WIDTHS[*c as usize]))
-            .max()
-            .unwrap_or(1);
-        ws.set_row_height(row, row_height(lines)).map_err(err)?;
-    }
-    let last_row = (rows.len() + 1) as u32;
-    ws.set_freeze_panes(2, 0).map_err(err)?;
-    ws.autofilter(1, 0, last_row.max(2), last_col)
-        .map_err(err)?;
-    let choices = DataValidation::new()
-        .allow_list_strings(&DISPOSITIONS)
-        .map_err(err)?
-        .ignore_blank(true);
-    ws.add_data_validation(2, 7, last_row.max(2) + 200, 7, &choices)
-        .map_err(err)?;
-    print_setup(ws).map_err(err)?;
-    wb.save_to_buffer().map_err(err)
+    let cells = rows.iter().map(|r| {
+        vec![
+            r.id.as_str().into(),
+            r.article.as_str().into(),
+            r.opinion.as_str().into(),
+            Cell::count(r.supporters as u64),
+            r.sources.join("、").into(),
+            r.submitter.as_str().into(),
+            r.channel.as_str().into(),
+            r.disposition.as_str().into(),
+            r.reason.as_str().into(),
+            r.edits.as_str().into(),
+        ]
+    });
+    let table = sheet::Table {
+        sheet: "意见采纳情况",
+        title: title.to_string(),
+        columns: COLUMNS,
+        len: rows.len(),
+        rows: Box::new(cells),
+        choices: Some((7, &DISPOSITIONS)),
+    };
+    sheet::xlsx(table, "意见采纳情况表.xlsx")
 }
 
 /// The disposition table as Markdown (for versioning beside the drafts).
@@ -321,7 +276,7 @@ mod tests {
             Data::String("青澜湖保护条例（草案）意见采纳情况表".into())
         );
         let header: Vec<String> = got[1].iter().map(|c| c.to_string()).collect();
-        assert_eq!(header, HEADERS);
+        assert_eq!(header, COLUMNS.iter().map(|c| c.header).collect::<Vec<_>>());
         for (i, h) in HOSTILE.iter().enumerate() {
             let expect = clean(h);
             assert_eq!(got[i + 2][2], Data::String(expect.clone()), "row {i}");
@@ -340,14 +295,15 @@ mod tests {
         assert!(sheet.contains("<dataValidation "));
         let styles = part(&bytes, "xl/styles.xml").unwrap();
         assert!(styles.contains("quotePrefix=\"1\""));
-        let strings = part(&bytes, "xl/sharedStrings.xml").unwrap();
-        assert!(strings.contains("&lt;script&gt;"));
+        // Strings are written inline (the workbook is written a row at a time), escaped.
+        assert!(sheet.contains("&lt;script&gt;"));
+        assert!(!sheet.contains("<script>"));
     }
 
     #[test]
     fn overlong_text_is_cut_with_a_note() {
         let t = "😀".repeat(20_000);
-        let c = clean_cell(&t);
+        let c = crate::report::sheet::clean_cell(&t);
         assert!(c.encode_utf16().count() <= crate::report::sheet::MAX_CELL);
         assert!(c.ends_with("（已截断，全文 20000 字）"));
         let bytes = disposition_xlsx(

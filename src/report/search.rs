@@ -35,6 +35,8 @@ pub struct View<'a> {
     pub page: usize,
     /// The query as typed.
     pub query: &'a str,
+    /// The filters in force, described (empty: none).
+    pub filters: &'a str,
 }
 
 fn cites(c: &Comment) -> String {
@@ -249,11 +251,19 @@ const COLUMNS: &[Column] = &[
 pub fn table<'v>(v: &'v View) -> Table<'v> {
     let r = v.results;
     let first = (v.page - 1).saturating_mul(v.limit);
-    let mut title = format!(
-        "检索“{}”：{} 条意见，{} 个独立意见",
-        v.query, r.total, r.opinions
-    );
-    if (r.hits.len() as u64) < r.opinions {
+    let mut title = format!("检索“{}”", v.query);
+    if !v.filters.is_empty() {
+        title.push_str(&format!("（{}）", v.filters));
+    }
+    title.push_str(&format!("：{} 条意见，{} 个独立意见", r.total, r.opinions));
+    if r.hits.is_empty() && r.opinions > 0 {
+        title.push_str(&format!(
+            "（第 {} 页没有结果：每页 {} 个，共 {} 页）",
+            v.page,
+            v.limit,
+            r.opinions.div_ceil(v.limit as u64)
+        ));
+    } else if (r.hits.len() as u64) < r.opinions {
         title.push_str(&format!(
             "（本表为第 {}–{} 个）",
             first + 1,
@@ -277,8 +287,7 @@ pub fn table<'v>(v: &'v View) -> Table<'v> {
             c.received.to_string().into(),
             h.status.zh().into(),
             Cell::count(h.supporters),
-            // f32's digits beyond the three shown are noise in a spreadsheet.
-            Cell::Number((f64::from(h.score) * 1000.0).round() / 1000.0, 3),
+            Cell::Number(f64::from(h.score), 3),
         ]
     });
     Table {
@@ -287,6 +296,7 @@ pub fn table<'v>(v: &'v View) -> Table<'v> {
         columns: COLUMNS,
         len: r.hits.len(),
         rows: Box::new(rows),
+        choices: None,
     }
 }
 

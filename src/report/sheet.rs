@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook};
 
 use crate::error::Result;
 use crate::report::docx::{clean, office_error};
@@ -82,6 +82,8 @@ pub struct Table<'a> {
     pub len: usize,
     /// The rows, each as many cells as there are columns.
     pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
+    /// A column whose cells (and 200 empty ones below) offer a drop-down of these values.
+    pub choices: Option<(u16, &'static [&'static str])>,
 }
 
 /// Rows a worksheet holds (Excel's limit), less the title and header rows.
@@ -104,9 +106,10 @@ pub fn csv(t: Table) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-/// Text a spreadsheet would read as a formula when opening a CSV file, with a `'` before it.
+/// Text a spreadsheet could read as a formula (see [`looks_like_formula`]), with a `'` before
+/// it, for CSV.
 pub(crate) fn defuse(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if looks_like_formula(s) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
@@ -191,9 +194,17 @@ pub fn xlsx(t: Table, name: &str) -> Result<Vec<u8>> {
         // Spreadsheets do not grow rows to fit wrapped text they did not lay out themselves.
         ws.set_row_height(row, row_height(lines)).map_err(err)?;
     }
+    let last_row = (written + 1).max(2) as u32;
     ws.set_freeze_panes(2, 0).map_err(err)?;
-    ws.autofilter(1, 0, (written + 1).max(2) as u32, last_col)
-        .map_err(err)?;
+    ws.autofilter(1, 0, last_row, last_col).map_err(err)?;
+    if let Some((c, values)) = t.choices {
+        let choices = DataValidation::new()
+            .allow_list_strings(values)
+            .map_err(err)?
+            .ignore_blank(true);
+        ws.add_data_validation(2, c, last_row + 200, c, &choices)
+            .map_err(err)?;
+    }
     print_setup(ws).map_err(err)?;
     wb.save_to_buffer().map_err(err)
 }
@@ -282,7 +293,12 @@ pub(crate) fn lines_needed(text: &str, width: f64) -> usize {
         .map(|line| {
             let units: f64 = line
                 .chars()
-                .map(|c| if (c as u32) < 0x1100 { 1.1 } else { 2.0 })
+                // Excel's unit is the width of a digit; CJK characters take two.
+                .map(|c| match c as u32 {
+                    0..0x80 => 1.0,
+                    0x80..0x1100 => 1.1,
+                    _ => 2.0,
+                })
                 .sum();
             ((units / room).ceil() as usize).max(1)
         })
@@ -294,11 +310,14 @@ pub(crate) fn row_height(lines: usize) -> f64 {
     (lines as f64 * LINE_HEIGHT + 4.0).min(MAX_ROW_HEIGHT)
 }
 
-/// Text a spreadsheet could read as a formula: starts, after any leading whitespace, with
-/// `=`, `+`, `-` or `@`.
+/// Text a spreadsheet could read as a formula: starts with a tab or a carriage return, or,
+/// after any leading whitespace, with `=`, `+`, `-` or `@` (or their full-width forms). In CSV it
+/// gets a leading `'` ([`defuse`]); in a workbook, Excel's quote-prefix flag.
 pub(crate) fn looks_like_formula(text: &str) -> bool {
-    text.trim_start()
-        .starts_with(['=', '+', '-', '@', '＝', '＋', '－'])
+    text.starts_with(['\t', '\r'])
+        || text
+            .trim_start()
+            .starts_with(['=', '+', '-', '@', '＝', '＋', '－'])
 }
 
 /// XML-safe text within Excel's cell limit (longer text is cut, saying so).
@@ -357,6 +376,7 @@ mod tests {
             columns: COLUMNS,
             len: rows.len(),
             rows: Box::new(rows.into_iter()),
+            choices: None,
         }
     }
 
@@ -398,13 +418,25 @@ mod tests {
         assert!(!sheet.contains("<f>"), "no formula: {sheet}");
         assert!(sheet.contains("state=\"frozen\""));
         assert!(sheet.contains("<autoFilter ref=\"A2:D4\""), "{sheet}");
-        // The long second row is taller than the first.
-        assert!(sheet.contains("<row r=\"4\"") && sheet.contains("customHeight=\"1\""));
+        // Each row is as high as its text: one line for the first (its id, number and short
+        // formula-like text fit their columns), four for the second (a line, then 40
+        // characters in a column of 20).
+        let height = |row: u32| -> f64 {
+            let at = sheet.find(&format!("<row r=\"{row}\"")).unwrap();
+            let ht = &sheet[at..][sheet[at..].find("ht=\"").unwrap() + 4..];
+            ht[..ht.find('"').unwrap()].parse().unwrap()
+        };
+        // (Heights are kept in whole pixels: within a point of what was asked.)
+        assert!(
+            (height(3) - row_height(2)).abs() < 1.0,
+            "=HYPERLINK(…) wraps once in 20"
+        );
+        assert!((height(4) - row_height(6)).abs() < 1.0, "{}", height(4));
     }
 
     #[test]
     fn formula_lookalikes() {
-        for t in ["=1", " +1", "\t-1", "@A1", "＝1"] {
+        for t in ["=1", " +1", "\t-1", "@A1", "＝1", "\tcmd", "\r1"] {
             assert!(looks_like_formula(t), "{t}");
         }
         for t in ["第一条", "1-2", "a=b", ""] {
@@ -418,6 +450,9 @@ mod tests {
         assert_eq!(lines_needed("湖泊", 10.0), 1);
         assert_eq!(lines_needed(&"湖".repeat(9), 10.0), 2);
         assert_eq!(lines_needed("甲\n乙\n丙", 10.0), 3);
+        // An id and a date fit the columns they are given.
+        assert_eq!(lines_needed("c200905eb727b", 15.0), 1);
+        assert_eq!(lines_needed("2026-04-21", 11.0), 1);
         assert_eq!(row_height(1000), MAX_ROW_HEIGHT);
     }
 }

@@ -826,7 +826,8 @@ fn search_outside_a_workspace_says_so_and_writes_nothing() {
 /// `.xlsx` and `.json` for listings, `.html`, `.md` and `.json` for comparisons; an office name
 /// lifa does not write there (`.xls`, `.docx`), or the other command's format, is refused
 /// (text in such a file is a file Excel or Word will not open), `--format` or not, and no file
-/// is written. Otherwise a `--format` given explicitly decides.
+/// is written; so is a format that is not a workbook under a `.xlsx` name, or a workbook under
+/// another name. Otherwise a `--format` given explicitly decides.
 #[test]
 fn the_extension_of_out_picks_the_format() {
     let t = CliTest::with_sample_comments();
@@ -866,6 +867,10 @@ fn the_extension_of_out_picks_the_format() {
     for (args, file) in [
         (&["search", "网箱"][..], "结果.xls"),
         (&["search", "网箱", "--format", "csv"], "结果.docx"),
+        (&["search", "网箱", "--format", "csv"], "结果.xlsx"),
+        (&["search", "网箱", "--format", "json"], "结果.xlsx"),
+        (&["comments", "qinglanhu", "--format", "xlsx"], "意见.csv"),
+        (&["comments", "qinglanhu", "--format", "xlsx"], "意见.txt"),
         (&["comments", "qinglanhu"], "意见.xls"),
         (&["comments", "qinglanhu"], "意见.md"),
         (&["diff", "qinglanhu", "v1", "v2"], "对照.docx"),
@@ -933,6 +938,50 @@ fn results_and_listings_export_to_excel() {
     );
     assert_eq!(rows[2][0], ids[5]);
 
+    // A page past the last says so; a page number too large is refused.
+    t.ok(t
+        .lifa()
+        .args(["search", "湖", "--page", "1000", "--out"])
+        .arg(&path));
+    let rows = crate::sheet_rows(&path);
+    assert_eq!(rows.len(), 2, "title and header only");
+    assert!(rows[0][0].contains("第 1000 页没有结果"), "{}", rows[0][0]);
+    let out = t
+        .lifa()
+        .args([
+            "search",
+            "湖",
+            "--limit",
+            "2",
+            "--page",
+            "18446744073709551615",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("页码太大"));
+
+    // The filters in force are named in the title.
+    t.ok(t
+        .lifa()
+        .args([
+            "search",
+            "湖",
+            "--kind",
+            "专家",
+            "--reg",
+            "qinglanhu",
+            "--out",
+        ])
+        .arg(&path));
+    let rows = crate::sheet_rows(&path);
+    assert!(
+        rows[0][0].starts_with("检索“湖”（法规 qinglanhu、专家）："),
+        "{}",
+        rows[0][0]
+    );
+    assert!(rows[2..].iter().all(|r| r[7] == "专家"));
+
     // CSV to a file is every opinion too; to the terminal, a page.
     let csv_path = t.root().join("检索结果.csv");
     t.ok(t.lifa().args(["search", "湖", "--out"]).arg(&csv_path));
@@ -966,6 +1015,16 @@ fn results_and_listings_export_to_excel() {
             assert!(!phone.is_match(c), "unmasked phone number in {c}");
         }
     }
+    t.ok(t
+        .lifa()
+        .args(["comments", "qinglanhu", "--article", "第七条", "--out"])
+        .arg(&listing));
+    let rows = crate::sheet_rows(&listing);
+    assert!(
+        rows[0][0].ends_with(&format!("意见清单（第七条）：{} 条意见", rows.len() - 2)),
+        "{}",
+        rows[0][0]
+    );
     let stats = t.root().join("意见统计.xlsx");
     t.ok(t
         .lifa()
@@ -997,7 +1056,10 @@ fn wildcards_get_a_hint() {
     let out = t.ok(t.lifa().args(["search", "网箱*"]));
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 条意见"));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("不是通配符") && err.contains("lifa search 网箱"), "{err}");
+    assert!(
+        err.contains("不是通配符") && err.contains("lifa search 网箱"),
+        "{err}"
+    );
     let out = t.ok(t.lifa().args(["search", "网箱"]));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("通配符"));
 }
