@@ -86,13 +86,13 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The filters in force, as a title names them (`第十四条（按v2）、联系点含“湖滨”、专家`);
+    /// The filters in force, as a title names them (`v2 第十四条、联系点含“湖滨”、专家`);
     /// empty when there are none.
     pub fn describe(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         if let Some(a) = self.article {
             parts.push(match &self.version {
-                Some(v) => format!("{a}（按{v}条号）"),
+                Some(v) => format!("{v} {a}"),
                 None => a.to_string(),
             });
         }

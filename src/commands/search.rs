@@ -14,7 +14,8 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     // A spreadsheet written to a file holds every opinion unless a page was asked for.
     let export = args.out.is_some() && matches!(format, ListFormat::Csv | ListFormat::Xlsx);
     let limit = match args.limit {
-        Some(n) => n.min(render::ALL),
+        Some(n) if export => n.min(render::ALL),
+        Some(n) => n,
         None if export && args.page == 1 => render::ALL,
         None => 20,
     };
@@ -27,7 +28,7 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         .is_none_or(|n| n > u32::MAX as usize)
     {
         return Err(Error::Usage(format!(
-            "--page {}：页码太大（每页 {limit} 个）",
+            "--page {} 与 --limit {limit}：页码太大",
             args.page
         )));
     }
@@ -54,18 +55,16 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     };
     let results = search(ws, &index, &expr, &filters, limit, args.page)?;
     let needles = expr.positive_texts();
-    if results.total == 0 {
+    if results.total == 0 && q.contains(['*', '＊', '?', '？']) {
         // Search engines taught staff `*` and `?` as wildcards; here they are text.
-        let wild: Vec<String> = needles
-            .iter()
-            .filter(|t| t.contains(['*', '＊', '?', '？']))
-            .map(|t| t.replace(['*', '＊', '?', '？'], ""))
-            .filter(|t| !t.trim().is_empty())
+        let plain: Vec<&str> = q
+            .split(['*', '＊', '?', '？', ' '])
+            .filter(|w| !w.is_empty())
             .collect();
-        if !wild.is_empty() {
+        if !plain.is_empty() {
             eprintln!(
-                "提示：检索按原文逐字查找，* 和 ? 不是通配符。去掉它们（如 lifa search {}）即可找到所有含这些字的意见。",
-                wild.join(" ")
+                "提示：检索按原文逐字查找，* 和 ? 不是通配符，可去掉后再试：lifa search {}",
+                plain.join(" ")
             );
         }
     }

@@ -610,6 +610,15 @@ pub fn disposition_rows(n: &Attributed<'_>) -> Vec<super::disposition::Dispositi
                 .insert(l.at);
         }
     }
+    // The 编号 staff know is the one their batch gave; one that several comments share
+    // (batches from two contact points both numbering from 1) would not say which comment an
+    // edited sheet means to `lifa decide`, so those rows carry lifa's id instead.
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for c in &corpus.comments {
+        if let Some(r) = &c.reference {
+            *uses.entry(r.as_str()).or_default() += 1;
+        }
+    }
     let mut rows: Vec<((u32, u32, usize), super::disposition::DispositionRow)> = Vec::new();
     for members in a.opinions(corpus) {
         let i = members[0];
@@ -655,7 +664,11 @@ pub fn disposition_rows(n: &Attributed<'_>) -> Vec<super::disposition::Dispositi
         rows.push((
             (first.map_or(u32::MAX, |x| x.0), first.map_or(0, |x| x.1), i),
             super::disposition::DispositionRow {
-                id: c.reference.clone().unwrap_or_else(|| c.id.clone()),
+                id: c
+                    .reference
+                    .clone()
+                    .filter(|r| uses.get(r.as_str()) == Some(&1))
+                    .unwrap_or_else(|| c.id.clone()),
                 article,
                 opinion: shown(c, n.include_personal).0.into_owned(),
                 supporters: members.len().max(1),

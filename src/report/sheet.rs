@@ -418,8 +418,8 @@ mod tests {
         assert!(!sheet.contains("<f>"), "no formula: {sheet}");
         assert!(sheet.contains("state=\"frozen\""));
         assert!(sheet.contains("<autoFilter ref=\"A2:D4\""), "{sheet}");
-        // Each row is as high as its text: one line for the first (its id, number and short
-        // formula-like text fit their columns), four for the second (a line, then 40
+        // Each row is as high as its text: two lines for the first (its formula-like text
+        // of 26 characters in a column of 20), six for the second (a line, then 40 Chinese
         // characters in a column of 20).
         let height = |row: u32| -> f64 {
             let at = sheet.find(&format!("<row r=\"{row}\"")).unwrap();

@@ -141,3 +141,48 @@ fn a_sheet_with_bad_rows_changes_nothing() {
     assert!(err.contains("第 5 行：编号“1”对应 2 条意见"), "{err}");
     assert!(!t.root().join("comments/qinglanhu/decisions.jsonl").exists());
 }
+
+/// The 意见采纳情况表 that `lifa report` writes is the sheet staff edit and hand back: read
+/// back unchanged it records the same disposition for every comment. Its 编号 is the batch's
+/// own number where that names one comment, else lifa's id (the sample's batches from
+/// different contact points share numbers such as 4).
+#[test]
+fn the_disposition_workbook_reads_back_as_it_was_written() {
+    let t = sample();
+    std::fs::copy(
+        repo().join("comments/qinglanhu/decisions.jsonl"),
+        t.root().join("comments/qinglanhu/decisions.jsonl"),
+    )
+    .unwrap();
+    let status = |t: &CliTest| -> Vec<(String, String)> {
+        comments(t, &["--each"])["comments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["id"].as_str().unwrap().to_string(),
+                    c["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let before = status(&t);
+    let sheet = t.root().join("意见采纳情况表.xlsx");
+    t.ok(t
+        .lifa()
+        .args(["report", "qinglanhu", "--kind", "disposition", "--out"])
+        .arg(&sheet));
+    let rows = crate::sheet_rows(&sheet);
+    assert!(
+        rows[2..].iter().any(|r| !r[0].starts_with('c')),
+        "batch numbers kept"
+    );
+    let out = decide(&t, &["--sheet", sheet.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(status(&t), before);
+}

@@ -1060,6 +1060,11 @@ fn wildcards_get_a_hint() {
         err.contains("不是通配符") && err.contains("lifa search 网箱"),
         "{err}"
     );
+    let out = t.ok(t.lifa().args(["search", "禁止*养殖", "保护"]));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("lifa search 禁止 养殖 保护"), "{err}");
+    let hint = t.ok(t.lifa().args(["search", "禁止", "养殖", "保护"]));
+    assert!(!String::from_utf8_lossy(&hint.stdout).contains("：0 条意见"));
     let out = t.ok(t.lifa().args(["search", "网箱"]));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("通配符"));
 }
