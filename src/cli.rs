@@ -528,9 +528,9 @@ const NOT_TEXT: &[&str] = &[
 ];
 
 /// The format `--format` gives, else the extension of `--out` (from `known`), else text for the
-/// terminal. A file named as another format would be is refused, `--format` or not: text or CSV
-/// in a file named `.xlsx` is a file Excel will not open. `accepted` and `instead` complete the
-/// message.
+/// terminal. An `--out` named as a format this command does not write (an office file, the other
+/// command's format, [`NOT_TEXT`]) is refused, `--format` or not: text in a file named `.docx`
+/// is a file Word will not open. `accepted` and `instead` complete the message.
 fn out_format<F: Copy>(
     given: Option<F>,
     out: Option<&Path>,

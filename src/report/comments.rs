@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::group::GroupKind;
 use crate::opinions::{Corpus, Count, Stats};
 use crate::privacy;
-use crate::report::sheet::{self, Cell, Column, Table, col};
+use crate::report::sheet::{self, Cell, Column, Table, col, in_brackets};
 
 /// What to show of a corpus.
 pub struct View<'a> {
@@ -294,15 +294,6 @@ pub fn list_csv(v: &View) -> Vec<u8> {
 /// the file in errors.
 pub fn list_xlsx(v: &View, title: &str, filters: &str, name: &str) -> Result<Vec<u8>> {
     sheet::xlsx(list_table(v, title, filters), name)
-}
-
-/// `（text）`, or nothing for no text.
-fn in_brackets(text: &str) -> String {
-    if text.is_empty() {
-        String::new()
-    } else {
-        format!("（{text}）")
-    }
 }
 
 /// Statistics as aligned terminal tables.

@@ -251,11 +251,13 @@ const COLUMNS: &[Column] = &[
 pub fn table<'v>(v: &'v View) -> Table<'v> {
     let r = v.results;
     let first = (v.page - 1).saturating_mul(v.limit);
-    let mut title = format!("检索“{}”", v.query);
-    if !v.filters.is_empty() {
-        title.push_str(&format!("（{}）", v.filters));
-    }
-    title.push_str(&format!("：{} 条意见，{} 个独立意见", r.total, r.opinions));
+    let mut title = format!(
+        "检索“{}”{}：{} 条意见，{} 个独立意见",
+        v.query,
+        sheet::in_brackets(v.filters),
+        r.total,
+        r.opinions
+    );
     if r.hits.is_empty() && r.opinions > 0 {
         title.push_str(&format!(
             "（第 {} 页没有结果：每页 {} 个，共 {} 页）",

@@ -86,6 +86,15 @@ pub struct Table<'a> {
     pub choices: Option<(u16, &'static [&'static str])>,
 }
 
+/// `（text）` for a title, or nothing for no text.
+pub(crate) fn in_brackets(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("（{text}）")
+    }
+}
+
 /// Rows a worksheet holds (Excel's limit), less the title and header rows.
 pub const MAX_ROWS: usize = 1_048_576 - 2;
 
@@ -108,7 +117,7 @@ pub fn csv(t: Table) -> Vec<u8> {
 
 /// Text a spreadsheet could read as a formula (see [`looks_like_formula`]), with a `'` before
 /// it, for CSV.
-pub(crate) fn defuse(s: &str) -> Cow<'_, str> {
+fn defuse(s: &str) -> Cow<'_, str> {
     if looks_like_formula(s) {
         Cow::Owned(format!("'{s}"))
     } else {
@@ -126,8 +135,22 @@ pub fn xlsx(t: Table, name: &str) -> Result<Vec<u8>> {
     // Each row goes to a temporary file as the next one starts.
     let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
     ws.set_name(t.sheet).map_err(err)?;
-    let formats = Formats::new();
-    let (header_format, body) = (&formats.header, &formats.body);
+    let header_format = Format::new()
+        .set_bold()
+        .set_font_name("黑体")
+        .set_font_size(11)
+        .set_background_color("D9D9D9")
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let body = Format::new()
+        .set_font_name("宋体")
+        .set_font_size(11)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let quoted = body.clone().set_quote_prefix();
     let title_format = Format::new()
         .set_bold()
         .set_font_name("黑体")
@@ -168,7 +191,7 @@ pub fn xlsx(t: Table, name: &str) -> Result<Vec<u8>> {
     ws.set_row_height(0, (title_lines as f64 * 20.0 + 8.0).min(MAX_ROW_HEIGHT))
         .map_err(err)?;
     for (c, col) in t.columns.iter().enumerate() {
-        ws.write_string_with_format(1, c as u16, col.header, header_format)
+        ws.write_string_with_format(1, c as u16, col.header, &header_format)
             .map_err(err)?;
         ws.set_column_width(c as u16, col.width).map_err(err)?;
     }
@@ -182,11 +205,21 @@ pub fn xlsx(t: Table, name: &str) -> Result<Vec<u8>> {
             let c = c as u16;
             match cell {
                 Cell::Text(s) => {
-                    let s = formats.write_text(ws, row, c, s).map_err(err)?;
+                    let s = clean_cell(s);
+                    let f = if looks_like_formula(&s) {
+                        &quoted
+                    } else {
+                        &body
+                    };
+                    if s.is_empty() {
+                        ws.write_blank(row, c, f).map_err(err)?;
+                    } else {
+                        ws.write_string_with_format(row, c, &s, f).map_err(err)?;
+                    }
                     lines = lines.max(lines_needed(&s, col.width));
                 }
                 Cell::Number(v, places) => {
-                    let f = numbers.get(*places).unwrap_or(body);
+                    let f = numbers.get(*places).unwrap_or(&body);
                     ws.write_number_with_format(row, c, *v, f).map_err(err)?;
                 }
             }
@@ -205,89 +238,22 @@ pub fn xlsx(t: Table, name: &str) -> Result<Vec<u8>> {
         ws.add_data_validation(2, c, last_row + 200, c, &choices)
             .map_err(err)?;
     }
-    print_setup(ws).map_err(err)?;
-    wb.save_to_buffer().map_err(err)
-}
-
-/// A4 landscape, one page wide, the header row (the second) repeated on every page.
-pub(crate) fn print_setup(
-    ws: &mut rust_xlsxwriter::Worksheet,
-) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
     ws.set_paper_size(9); // A4
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(1, 1)?;
-    Ok(())
-}
-
-/// The cell formats of lifa's workbooks.
-pub(crate) struct Formats {
-    /// The header row: bold 黑体 on grey, centred, wrapped.
-    pub header: Format,
-    /// Body text: 宋体 11, thin borders, wrapped, top-aligned.
-    pub body: Format,
-    /// Body text Excel must keep as text (it looks like a formula).
-    pub quoted: Format,
-}
-
-impl Formats {
-    pub(crate) fn new() -> Formats {
-        let header = Format::new()
-            .set_bold()
-            .set_font_name("黑体")
-            .set_font_size(11)
-            .set_background_color("D9D9D9")
-            .set_border(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter);
-        let body = Format::new()
-            .set_font_name("宋体")
-            .set_font_size(11)
-            .set_border(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_align(FormatAlign::Top);
-        let quoted = body.clone().set_quote_prefix();
-        Formats {
-            header,
-            body,
-            quoted,
-        }
-    }
-
-    /// Writes `text` into a body cell, made XML-safe and cut to Excel's limit, as text even
-    /// when it looks like a formula; returns what was written.
-    pub(crate) fn write_text(
-        &self,
-        ws: &mut rust_xlsxwriter::Worksheet,
-        row: u32,
-        col: u16,
-        text: &str,
-    ) -> std::result::Result<String, rust_xlsxwriter::XlsxError> {
-        let t = clean_cell(text);
-        let f = if looks_like_formula(&t) {
-            &self.quoted
-        } else {
-            &self.body
-        };
-        if t.is_empty() {
-            ws.write_blank(row, col, f)?;
-        } else {
-            ws.write_string_with_format(row, col, &t, f)?;
-        }
-        Ok(t)
-    }
+    ws.set_repeat_rows(1, 1).map_err(err)?;
+    wb.save_to_buffer().map_err(err)
 }
 
 /// Height of one line of 11-point text, and Excel's largest row height, in points.
-pub(crate) const LINE_HEIGHT: f64 = 14.5;
-pub(crate) const MAX_ROW_HEIGHT: f64 = 409.0;
+const LINE_HEIGHT: f64 = 14.5;
+const MAX_ROW_HEIGHT: f64 = 409.0;
 
 /// Excel's limit on the length of a cell's text, in UTF-16 units.
 pub(crate) const MAX_CELL: usize = 32_767;
 
 /// Lines a text takes in a column `width` characters wide (a Chinese character is two).
-pub(crate) fn lines_needed(text: &str, width: f64) -> usize {
+fn lines_needed(text: &str, width: f64) -> usize {
     let room = (width - 1.0).max(1.0);
     text.split('\n')
         .map(|line| {
@@ -306,14 +272,14 @@ pub(crate) fn lines_needed(text: &str, width: f64) -> usize {
 }
 
 /// The height of a row of `lines` lines of text.
-pub(crate) fn row_height(lines: usize) -> f64 {
+fn row_height(lines: usize) -> f64 {
     (lines as f64 * LINE_HEIGHT + 4.0).min(MAX_ROW_HEIGHT)
 }
 
 /// Text a spreadsheet could read as a formula: starts with a tab or a carriage return, or,
 /// after any leading whitespace, with `=`, `+`, `-` or `@` (or their full-width forms). In CSV it
 /// gets a leading `'` ([`defuse`]); in a workbook, Excel's quote-prefix flag.
-pub(crate) fn looks_like_formula(text: &str) -> bool {
+fn looks_like_formula(text: &str) -> bool {
     text.starts_with(['\t', '\r'])
         || text
             .trim_start()
