@@ -398,7 +398,10 @@ fn prepare() -> Vec<Prepared> {
             q,
             expr: search::parse_query(q.q).unwrap(),
             filters: Filters {
-                kind: q.kind,
+                comments: lifa::opinions::Filter {
+                    kind: q.kind,
+                    ..Default::default()
+                },
                 ..Filters::default()
             },
         })

@@ -365,48 +365,18 @@ pub struct SearchArgs {
     /// 只检索某部法规（drafts/ 下的文件夹名）
     #[arg(long, value_name = "REG")]
     pub reg: Option<String>,
-    /// 只看涉及某条的意见（如 第十四条、14；写到款、项的，按所在的条）
-    #[arg(long, value_name = "ARTICLE")]
-    pub article: Option<String>,
-    /// --article 的条号按哪一稿（默认按意见所针对的那一稿）
-    #[arg(long, value_name = "VERSION", requires = "article")]
-    pub version: Option<String>,
-    /// 只看某种处理情况：采纳、部分采纳、已在他条体现、未采纳、待研究、未处理
-    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
-    pub status: Option<crate::decisions::Status>,
-    /// 只看某联系点（名称中含此文字即可）
-    #[arg(long, value_name = "NAME")]
-    pub source: Option<String>,
-    /// 只看某类提出人
-    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
-    pub kind: Option<crate::comment::Kind>,
-    /// 只看某渠道
-    #[arg(long, value_name = "CHANNEL", value_parser = parse_channel)]
-    pub channel: Option<crate::comment::Channel>,
-    /// 只看此日期及以后收到的
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub since: Option<crate::comment::Date>,
-    /// 只看此日期及以前收到的
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub until: Option<crate::comment::Date>,
-    /// 每页条数（默认 20；用 --out 导出 .xlsx、.csv 且不加 --page 时默认导出全部）
+    /// The filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// 每页条数（默认 20；用 --out 导出到 .xlsx、.csv、.json 文件且不加 --page 时默认导出全部）
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// 第几页
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub page: usize,
-    /// 输出格式（默认按 --out 的扩展名：.xlsx、.csv、.json；否则为终端文本）
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<ListFormat>,
-    /// 输出中包含姓名、电话等个人信息（默认打码）
-    #[arg(long)]
-    pub include_personal: bool,
-    /// 写入文件而不是屏幕
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// 终端颜色
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorChoice,
+    /// Where and how the listing is written.
+    #[command(flatten)]
+    pub output: ListOutput,
 }
 
 /// `lifa import` arguments.
@@ -459,12 +429,32 @@ pub struct CommentsArgs {
     /// 法规名（drafts/ 下的文件夹名）
     #[arg(value_name = "REG")]
     pub reg: String,
+    /// The filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// 统计：按联系点、渠道、提出人类型、条文计数（含独立意见数）
+    #[arg(long)]
+    pub stats: bool,
+    /// 逐条列出每一份意见（默认重复、联名意见合并为一条）
+    #[arg(long)]
+    pub each: bool,
+    /// Where and how the listing is written.
+    #[command(flatten)]
+    pub output: ListOutput,
+}
+
+/// The filters `lifa search` and `lifa comments` share.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
     /// 只看涉及某条的意见（如 第十四条、14、第十二条之一；写到款、项的，按所在的条）
     #[arg(long, value_name = "ARTICLE")]
     pub article: Option<String>,
     /// --article 的条号按哪一稿（默认按意见所针对的那一稿）
     #[arg(long, value_name = "VERSION", requires = "article")]
     pub version: Option<String>,
+    /// 只看某种处理情况：采纳、部分采纳、已在他条体现、未采纳、待研究、未处理
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Option<crate::decisions::Status>,
     /// 只看某联系点（名称中含此文字即可）
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
@@ -480,15 +470,11 @@ pub struct CommentsArgs {
     /// 只看此日期及以前收到的
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<crate::comment::Date>,
-    /// 只看某种处理情况：采纳、部分采纳、已在他条体现、未采纳、待研究、未处理
-    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
-    pub status: Option<crate::decisions::Status>,
-    /// 统计：按联系点、渠道、提出人类型、条文计数（含独立意见数）
-    #[arg(long)]
-    pub stats: bool,
-    /// 逐条列出每一份意见（默认重复、联名意见合并为一条）
-    #[arg(long)]
-    pub each: bool,
+}
+
+/// How `lifa search` and `lifa comments` write their listing.
+#[derive(Debug, clap::Args)]
+pub struct ListOutput {
     /// 输出格式（默认按 --out 的扩展名：.xlsx、.csv、.json；否则为终端文本）
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ListFormat>,
@@ -760,6 +746,6 @@ mod tests {
             panic!("not search");
         };
         assert_eq!(a.query, ["网箱", "NOT", "罚款"]);
-        assert_eq!(a.format, Some(ListFormat::Json));
+        assert_eq!(a.output.format, Some(ListFormat::Json));
     }
 }

@@ -278,44 +278,20 @@ impl Parser<'_> {
     }
 }
 
-/// Filters, as `lifa search` takes them.
+/// Filters, as `lifa search` takes them: a regulation, and those `lifa comments` takes.
 #[derive(Debug, Clone, Default)]
 pub struct Filters {
     /// Regulation.
     pub reg: Option<String>,
-    /// Article (with `version`, numbered as in that version; else in the draft commented on).
-    pub article: Option<crate::draft::ArticleNumber>,
-    /// The version `article` is numbered in.
-    pub version: Option<String>,
-    /// Disposition.
-    pub status: Option<Status>,
-    /// Contact point contains this.
-    pub source: Option<String>,
-    /// Submitter kind.
-    pub kind: Option<Kind>,
-    /// Channel.
-    pub channel: Option<Channel>,
-    /// Received on or after.
-    pub since: Option<Date>,
-    /// Received on or before.
-    pub until: Option<Date>,
+    /// Article, disposition, contact point, kind, channel and dates.
+    pub comments: crate::opinions::Filter,
 }
 
 impl Filters {
     /// The filters in force, as a title names them (see [`crate::opinions::Filter::describe`],
     /// with the regulation first); empty when there are none.
     pub fn describe(&self) -> String {
-        let rest = crate::opinions::Filter {
-            article: self.article,
-            version: self.version.clone(),
-            source: self.source.clone(),
-            kind: self.kind,
-            channel: self.channel,
-            since: self.since,
-            until: self.until,
-            status: self.status,
-        }
-        .describe();
+        let rest = self.comments.describe();
         match &self.reg {
             Some(reg) if rest.is_empty() => format!("法规 {reg}"),
             Some(reg) => format!("法规 {reg}、{rest}"),
@@ -747,13 +723,43 @@ struct Filter {
 }
 
 impl Filter {
-    fn new(ws: &Workspace, ctx: &Context, cols: &IndexColumns, f: &Filters) -> Result<Filter> {
+    fn new(ws: &Workspace, ctx: &Context, cols: &IndexColumns, all: &Filters) -> Result<Filter> {
+        let f = &all.comments;
+        if let Some(ver) = &f.version {
+            let in_scope: Vec<&(String, Vec<Version>)> = ctx
+                .regs_versions
+                .iter()
+                .filter(|(r, _)| all.reg.as_ref().is_none_or(|x| x == r))
+                .collect();
+            let ids = |vs: &[Version]| vs.iter().map(|v| v.id.clone()).collect::<Vec<_>>();
+            if !in_scope
+                .iter()
+                .any(|(_, vs)| vs.iter().any(|v| &v.id == ver))
+            {
+                return Err(match in_scope[..] {
+                    [(reg, vs)] => Error::UnknownVersion {
+                        reg: reg.clone(),
+                        version: ver.clone(),
+                        known: ids(vs),
+                    },
+                    [] => Error::Usage(format!("--version {ver}：工作区中还没有草案")),
+                    _ => Error::Usage(format!(
+                        "--version {ver}：没有哪部法规有这一稿（{}）",
+                        in_scope
+                            .iter()
+                            .map(|(r, vs)| format!("{r}：{}", ids(vs).join("、")))
+                            .collect::<Vec<_>>()
+                            .join("；")
+                    )),
+                });
+            }
+        }
         let articles = match f.article {
             None => None,
             Some(want) => {
                 let mut keys = FxHashSet::default();
                 for (reg, versions) in &ctx.regs_versions {
-                    if f.reg.as_ref().is_some_and(|r| r != reg) {
+                    if all.reg.as_ref().is_some_and(|r| r != reg) {
                         continue;
                     }
                     match &f.version {
@@ -794,7 +800,7 @@ impl Filter {
             }
         };
         Ok(Filter {
-            reg: f
+            reg: all
                 .reg
                 .as_ref()
                 .map(|r| cols.regs.iter().position(|x| x == r).map(|i| i as u16)),

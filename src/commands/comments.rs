@@ -1,6 +1,6 @@
 //! `lifa comments`: list, filter and count a regulation's comments.
 
-use crate::cli::{CommentsArgs, ListFormat};
+use crate::cli::{CommentsArgs, FilterArgs, ListFormat};
 use crate::draft::ArticleNumber;
 use crate::error::{Error, Result};
 use crate::lineage::Lineage;
@@ -9,14 +9,11 @@ use crate::report::comments::{self as render, View};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
-    let format = crate::cli::list_format(args.format, args.out.as_deref())?;
+    let format = crate::cli::list_format(args.output.format, args.output.out.as_deref())?;
     let versions = ws.versions(&args.reg)?;
     let corpus = Corpus::load(ws, &args.reg)?;
-    let article = match &args.article {
-        Some(a) => Some(parse_article(a)?),
-        None => None,
-    };
-    if let Some(v) = &args.version
+    let filter = filter(&args.filter)?;
+    if let Some(v) = &filter.version
         && !versions.iter().any(|x| &x.id == v)
     {
         return Err(Error::UnknownVersion {
@@ -25,20 +22,10 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
             known: versions.iter().map(|x| x.id.clone()).collect(),
         });
     }
-    let lineage = if args.version.is_some() {
+    let lineage = if filter.version.is_some() {
         Some(Lineage::build(ws, &args.reg, &versions)?)
     } else {
         None
-    };
-    let filter = Filter {
-        article,
-        version: args.version.clone(),
-        source: args.source.clone(),
-        kind: args.kind,
-        channel: args.channel,
-        since: args.since,
-        until: args.until,
-        status: args.status,
     };
     let selected = filter.apply(&corpus, lineage.as_ref());
     let stage = |id: &str| {
@@ -48,43 +35,63 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
             .and_then(|v| v.draft.meta.stage.clone())
             .unwrap_or_else(|| id.to_string())
     };
+    let described = filter.describe();
     let view = View {
         corpus: &corpus,
         selected: &selected,
-        include_personal: args.include_personal,
-        color: super::use_color(args.color, args.out.is_some()),
+        include_personal: args.output.include_personal,
+        color: super::use_color(args.output.color, args.output.out.is_some()),
         stage: &stage,
         grouped: !args.each,
+        filters: &described,
     };
     let title = versions
         .last()
         .and_then(|v| v.draft.title.clone().or_else(|| v.draft.meta.title.clone()))
         .unwrap_or_else(|| args.reg.clone());
-    let name = super::out_name(args.out.as_deref());
+    let name = super::out_name(args.output.out.as_deref());
     let bytes = if args.stats {
         let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
         let stats = opinions::stats(&corpus, &selected, &ids, &stage);
         match format {
-            ListFormat::Term => render::stats_term(&stats, view.color).into_bytes(),
+            ListFormat::Term => render::stats_term(&stats, &described, view.color).into_bytes(),
             ListFormat::Json => render::stats_json(&stats),
             ListFormat::Csv => render::stats_csv(&stats),
-            ListFormat::Xlsx => render::stats_xlsx(&stats, &title, &filter.describe(), &name)?,
+            ListFormat::Xlsx => render::stats_xlsx(&stats, &title, &described, &name)?,
         }
     } else {
         match format {
             ListFormat::Term => render::list_term(&view).into_bytes(),
             ListFormat::Json => render::list_json(&view),
             ListFormat::Csv => render::list_csv(&view),
-            ListFormat::Xlsx => render::list_xlsx(&view, &title, &filter.describe(), &name)?,
+            ListFormat::Xlsx => render::list_xlsx(&view, &title, &described, &name)?,
         }
     };
-    super::emit(&bytes, args.out.as_deref())
+    super::emit(&bytes, args.output.out.as_deref())
+}
+
+/// The filters as given on the command line (the article parsed).
+pub(super) fn filter(args: &FilterArgs) -> Result<Filter> {
+    let article = match &args.article {
+        Some(a) => Some(parse_article(a)?),
+        None => None,
+    };
+    Ok(Filter {
+        article,
+        version: args.version.clone(),
+        source: args.source.clone(),
+        kind: args.kind,
+        channel: args.channel,
+        since: args.since,
+        until: args.until,
+        status: args.status,
+    })
 }
 
 /// `第十四条`, `14`, `第十二条之一`, `十四`; a paragraph or item of an article
 /// (`第十四条第二款`, `第十四条第（三）项`) stands for its article, which is what the
 /// comments are indexed by.
-pub(super) fn parse_article(s: &str) -> Result<ArticleNumber> {
+fn parse_article(s: &str) -> Result<ArticleNumber> {
     let t = s.trim();
     if let Some(n) = ArticleNumber::parse_label(t) {
         return Ok(n);

@@ -8,13 +8,15 @@ use crate::search::{Filters, parse_query, search};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
-    let format = crate::cli::list_format(args.format, args.out.as_deref())?;
+    let format = crate::cli::list_format(args.output.format, args.output.out.as_deref())?;
     let q = args.query.join(" ");
     let expr = parse_query(&q)?;
-    // A spreadsheet written to a file holds every opinion unless a page was asked for.
-    let export = args.out.is_some() && matches!(format, ListFormat::Csv | ListFormat::Xlsx);
+    // A file of results (a workbook, CSV or JSON) holds every opinion unless a page was asked
+    // for.
+    let export = args.output.out.is_some() && format != ListFormat::Term;
     let limit = match args.limit {
-        Some(n) if export => n.min(render::ALL),
+        // A worksheet's rows bound a spreadsheet's page.
+        Some(n) if export && format != ListFormat::Json => n.min(render::ALL),
         Some(n) => n,
         None if export && args.page == 1 => render::ALL,
         None => 20,
@@ -32,10 +34,7 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
             args.page
         )));
     }
-    let article = match &args.article {
-        Some(a) => Some(super::comments::parse_article(a)?),
-        None => None,
-    };
+    let comments = super::comments::filter(&args.filter)?;
     ws.check()?;
     let mut index = SearchIndex::open(ws)?;
     let stats = index.update(ws)?;
@@ -44,14 +43,7 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     }
     let filters = Filters {
         reg: args.reg.clone(),
-        article,
-        version: args.version.clone(),
-        status: args.status,
-        source: args.source.clone(),
-        kind: args.kind,
-        channel: args.channel,
-        since: args.since,
-        until: args.until,
+        comments,
     };
     let results = search(ws, &index, &expr, &filters, limit, args.page)?;
     let needles = expr.positive_texts();
@@ -71,8 +63,8 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     let view = render::View {
         results: &results,
         needles: &needles,
-        include_personal: args.include_personal,
-        color: super::use_color(args.color, args.out.is_some()),
+        include_personal: args.output.include_personal,
+        color: super::use_color(args.output.color, args.output.out.is_some()),
         limit,
         page: args.page,
         query: &q,
@@ -82,7 +74,7 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         ListFormat::Term => render::term(&view).into_bytes(),
         ListFormat::Json => render::json(&view),
         ListFormat::Csv => render::csv(&view),
-        ListFormat::Xlsx => render::xlsx(&view, &super::out_name(args.out.as_deref()))?,
+        ListFormat::Xlsx => render::xlsx(&view, &super::out_name(args.output.out.as_deref()))?,
     };
-    super::emit(&bytes, args.out.as_deref())
+    super::emit(&bytes, args.output.out.as_deref())
 }

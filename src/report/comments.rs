@@ -28,6 +28,17 @@ pub struct View<'a> {
     pub stage: &'a dyn Fn(&str) -> String,
     /// One row per opinion (duplicates and campaign copies folded) in the terminal listing.
     pub grouped: bool,
+    /// The filters in force, described (empty: none).
+    pub filters: &'a str,
+}
+
+/// `按专家、2026-05-01 起筛选，` before a count, when filters are in force.
+fn filtered_by(filters: &str) -> String {
+    if filters.is_empty() {
+        String::new()
+    } else {
+        format!("按{filters}筛选，")
+    }
 }
 
 /// A comment as it may leave the store (text, name, contact): masked unless personal data was
@@ -126,7 +137,8 @@ pub fn list_term(v: &View) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "共 {} 条意见，{} 个独立意见{}",
+        "{}共 {} 条意见，{} 个独立意见{}",
+        filtered_by(v.filters),
         v.selected.len(),
         opinions.len(),
         if v.grouped && rows < v.selected.len() {
@@ -297,7 +309,7 @@ pub fn list_xlsx(v: &View, title: &str, filters: &str, name: &str) -> Result<Vec
 }
 
 /// Statistics as aligned terminal tables.
-pub fn stats_term(s: &Stats, color: bool) -> String {
+pub fn stats_term(s: &Stats, filters: &str, color: bool) -> String {
     let mut out = String::new();
     let bold = Style::new().bold();
     let _ = writeln!(
@@ -307,8 +319,12 @@ pub fn stats_term(s: &Stats, color: bool) -> String {
             color,
             bold,
             &format!(
-                "共收到意见 {} 条，独立意见 {} 个（重复 {} 条，联名 {} 条）",
-                s.total.comments, s.total.opinions, s.duplicate_comments, s.campaign_comments
+                "{}共收到意见 {} 条，独立意见 {} 个（重复 {} 条，联名 {} 条）",
+                filtered_by(filters),
+                s.total.comments,
+                s.total.opinions,
+                s.duplicate_comments,
+                s.campaign_comments
             )
         )
     );

@@ -12,8 +12,8 @@ use super::sheet::{self, Cell, Column, Table, col};
 use crate::comment::Comment;
 use crate::search::{Results, snippet};
 
-/// The page size that asks for every opinion (an export to a spreadsheet): as many as a
-/// worksheet holds.
+/// The page size that asks for every opinion (an export to a file): as many as a worksheet
+/// holds.
 pub const ALL: usize = super::sheet::MAX_ROWS;
 
 /// Snippet width, in characters.
@@ -68,8 +68,11 @@ pub fn term(v: &View) -> String {
         paint(
             bold,
             &format!(
-                "“{}”：{} 条意见，{} 个独立意见",
-                v.query, r.total, r.opinions
+                "“{}”{}：{} 条意见，{} 个独立意见",
+                v.query,
+                sheet::in_brackets(v.filters),
+                r.total,
+                r.opinions
             )
         )
     );
@@ -179,50 +182,71 @@ struct JsonSubmitter {
     contact: Option<String>,
 }
 
-/// `{"total", "opinions", "page", "limit", "hits": [...], "facets": {...}}`.
+/// `{"total", "opinions", "page", "limit", "hits": [...], "facets": {...}}`, keys in
+/// alphabetical order at every level.
+///
+/// The hits are turned into JSON one at a time as they are written: an export of every
+/// opinion of a million comments would otherwise hold a tree of them all.
 pub fn json(v: &View) -> Vec<u8> {
-    let hits: Vec<JsonHit> = v
-        .results
-        .hits
-        .iter()
-        .map(|h| {
-            let c = &h.comment;
-            let (text, name, contact) = shown(c, v.include_personal);
-            let (snip, marks) = snippet(&text, v.needles, SNIPPET);
-            JsonHit {
-                id: &c.id,
-                reference: c.reference.as_deref(),
-                batch: &c.batch,
-                regulation: &c.regulation,
-                draft: &c.draft,
-                cites: &c.cites,
-                score: h.score,
-                snippet: snip,
-                highlights: marks,
-                text,
-                submitter: JsonSubmitter {
-                    kind: c.submitter.kind.wire(),
-                    name,
-                    contact,
-                },
-                source: &c.source,
-                channel: c.channel.wire(),
-                received: c.received.to_string(),
-                status: h.status.wire(),
-                supporters: h.supporters,
-                copies: h.copies,
+    /// The document, its fields in the order of their names.
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        facets: serde_json::Value,
+        hits: Hits<'a>,
+        limit: usize,
+        opinions: u64,
+        page: usize,
+        query: &'a str,
+        total: u64,
+    }
+    struct Hits<'a>(&'a View<'a>);
+    impl Serialize for Hits<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::{Error as _, SerializeSeq as _};
+            let v = self.0;
+            let mut seq = s.serialize_seq(Some(v.results.hits.len()))?;
+            for h in &v.results.hits {
+                let c = &h.comment;
+                let (text, name, contact) = shown(c, v.include_personal);
+                let (snip, marks) = snippet(&text, v.needles, SNIPPET);
+                let hit = JsonHit {
+                    id: &c.id,
+                    reference: c.reference.as_deref(),
+                    batch: &c.batch,
+                    regulation: &c.regulation,
+                    draft: &c.draft,
+                    cites: &c.cites,
+                    score: h.score,
+                    snippet: snip,
+                    highlights: marks,
+                    text,
+                    submitter: JsonSubmitter {
+                        kind: c.submitter.kind.wire(),
+                        name,
+                        contact,
+                    },
+                    source: &c.source,
+                    channel: c.channel.wire(),
+                    received: c.received.to_string(),
+                    status: h.status.wire(),
+                    supporters: h.supporters,
+                    copies: h.copies,
+                };
+                // Through a `Value`, as the keys are sorted there.
+                seq.serialize_element(&serde_json::to_value(hit).map_err(S::Error::custom)?)?;
             }
-        })
-        .collect();
-    let doc = serde_json::json!({
-        "query": v.query,
-        "total": v.results.total,
-        "opinions": v.results.opinions,
-        "page": v.page,
-        "limit": v.limit,
-        "hits": hits,
-        "facets": v.results.facets,
-    });
+            seq.end()
+        }
+    }
+    let doc = Doc {
+        facets: serde_json::to_value(&v.results.facets).unwrap_or_default(),
+        hits: Hits(v),
+        limit: v.limit,
+        opinions: v.results.opinions,
+        page: v.page,
+        query: v.query,
+        total: v.results.total,
+    };
     let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     out.push(b'\n');
     out

@@ -996,6 +996,16 @@ fn results_and_listings_export_to_excel() {
         20
     );
 
+    // So is JSON to a file, the same opinions as a page that holds them all.
+    let json_path = t.root().join("检索结果.json");
+    t.ok(t.lifa().args(["search", "湖", "--out"]).arg(&json_path));
+    let v: Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    assert_eq!(v["hits"].as_array().unwrap().len(), opinions);
+    assert_eq!(v["hits"], all["hits"]);
+    let out = t.ok(t.lifa().args(["search", "湖", "--format", "json"]));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["hits"].as_array().unwrap().len(), 20);
+
     // The comment listing and its statistics.
     let listing = t.root().join("意见清单.xlsx");
     t.ok(t
@@ -1067,4 +1077,45 @@ fn wildcards_get_a_hint() {
     assert!(!String::from_utf8_lossy(&hint.stdout).contains("：0 条意见"));
     let out = t.ok(t.lifa().args(["search", "网箱"]));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("通配符"));
+}
+
+/// The terminal says which filters produced what it shows, as the workbook titles do; a
+/// `--version` that no draft has is refused by name (it used to find nothing, silently).
+#[test]
+fn the_filters_in_force_are_named_and_an_unknown_version_is_refused() {
+    let t = CliTest::with_sample_comments();
+    let text = |args: &[&str]| String::from_utf8(t.ok(t.lifa().args(args)).stdout).unwrap();
+    let head = text(&["search", "湖", "--kind", "专家", "--since", "2026-05-01"]);
+    assert!(head.starts_with("“湖”（专家、2026-05-01 起）："), "{head}");
+    assert!(text(&["search", "湖"]).starts_with("“湖”："));
+    let listing = text(&["comments", "qinglanhu", "--article", "14", "--kind", "专家"]);
+    assert!(
+        listing
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("按第十四条、专家筛选，共 "),
+        "{listing}"
+    );
+    let stats = text(&["comments", "qinglanhu", "--stats", "--source", "湖滨"]);
+    assert!(
+        stats.starts_with("按联系点含“湖滨”筛选，共收到意见 "),
+        "{stats}"
+    );
+    for cmd in [&["search", "湖"][..], &["comments", "qinglanhu"]] {
+        let out = t
+            .lifa()
+            .args(cmd)
+            .args(["--article", "14", "--version", "v9"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{cmd:?}");
+        assert!(out.stdout.is_empty(), "{cmd:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("没有版本“v9”") && err.contains("v1、v2、v3"),
+            "{cmd:?}: {err}"
+        );
+    }
 }
