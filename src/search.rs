@@ -4,7 +4,9 @@
 //! Query language: words separated by spaces must all occur (`网箱 养殖`); `OR` (`或`, `|`)
 //! joins alternatives; `NOT` (`非`) or a leading `-` excludes (both at once, `NOT -罚款`,
 //! exclude once); `"…"` (or `“…”`, `‘…’`, `「…」`, `『…』`) quotes a phrase that may contain
-//! spaces (`‘` and `『` only at the start of a word: `don‘t` is a word); parentheses group.
+//! spaces; parentheses group. Quotes and brackets within a word, or without a partner, are
+//! characters of the text (`将“禁止”改为“限制”`, `第（三）项`, `改为“在`), so that a fragment
+//! pasted from a comment finds the comments that contain it.
 //! Full-width `（）－｜＆＂` mean what their ASCII forms do. Every word or phrase matches
 //! exactly the comments that contain it as a substring (letter case ignored): the index's
 //! character pairs with positions ([`crate::index::grams`]) guarantee it, and the expression is
@@ -87,83 +89,142 @@ enum Tok {
     Not,
 }
 
-fn lex(q: &str) -> Result<Vec<Tok>> {
+/// The closing marks of a quote that opens a phrase, if `c` is one.
+fn quote_closers(c: char) -> Option<&'static [char]> {
+    Some(match c {
+        '“' => &['”', '"'],
+        '「' => &['」'],
+        '『' => &['』'],
+        '‘' => &['’', '\''],
+        '"' | '”' | '＂' => &['"', '”', '＂'],
+        _ => return None,
+    })
+}
+
+/// Where the phrase a quote at `cs[0]` opens is closed, if it is.
+fn phrase_end(cs: &[char]) -> Option<usize> {
+    let close = quote_closers(cs[0])?;
+    cs[1..]
+        .iter()
+        .position(|x| close.contains(x))
+        .map(|j| j + 1)
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '(' | '（')
+}
+
+fn is_close(c: char) -> bool {
+    matches!(c, ')' | '）')
+}
+
+/// Whether the bracket at `cs[0]` has its closing bracket later.
+fn bracket_closed(cs: &[char]) -> bool {
+    let mut depth = 0usize;
+    for &c in cs {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth -= 1;
+            if depth == 0 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Splits a query into tokens. Nothing is refused here: a fragment pasted from a comment is
+/// looked for as it is written. A quote or bracket without its partner is a character of the
+/// text (`改为“在`, `第十五条第（三`), and so are quotes and brackets inside a word
+/// (`将“禁止”改为“限制”`, `第（三）项`); a quoted phrase and a bracketed group stand apart,
+/// between spaces.
+fn lex(q: &str) -> Vec<Tok> {
+    let cs: Vec<char> = q.chars().collect();
     let mut out = Vec::new();
-    let mut chars = q.chars().peekable();
-    while let Some(&c) = chars.peek() {
+    // Brackets open as grouping.
+    let mut groups = 0usize;
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_open(c) && bracket_closed(&cs[i..]) {
+            out.push(Tok::Open);
+            groups += 1;
+            i += 1;
+            continue;
+        }
+        if is_close(c) && groups > 0 {
+            out.push(Tok::Close);
+            groups -= 1;
+            i += 1;
+            continue;
+        }
+        // A phrase stands apart: `改为“限制”` is text, quotes and all.
+        if let Some(end) = phrase_end(&cs[i..])
+            && cs
+                .get(i + end + 1)
+                .is_none_or(|&n| n.is_whitespace() || is_close(n) || matches!(n, '|' | '｜'))
+        {
+            out.push(Tok::Phrase(cs[i + 1..i + end].iter().collect()));
+            i += end + 1;
+            continue;
+        }
         match c {
-            c if c.is_whitespace() => {
-                chars.next();
-            }
-            '(' | '（' => {
-                chars.next();
-                out.push(Tok::Open);
-            }
-            ')' | '）' => {
-                chars.next();
-                out.push(Tok::Close);
-            }
-            '"' | '“' | '”' | '「' | '『' | '‘' | '＂' => {
-                chars.next();
-                let close: &[char] = match c {
-                    '“' => &['”', '"'],
-                    '「' => &['」'],
-                    '『' => &['』'],
-                    '‘' => &['’', '\''],
-                    _ => &['"', '”', '＂'],
-                };
-                let mut s = String::new();
-                loop {
-                    match chars.next() {
-                        Some(x) if close.contains(&x) => break,
-                        Some(x) => s.push(x),
-                        None => return Err(Error::Query(format!("引号没有配对：{q}"))),
-                    }
-                }
-                out.push(Tok::Phrase(s));
-            }
             '|' | '｜' => {
-                chars.next();
                 out.push(Tok::Or);
+                i += 1;
+                continue;
             }
             '&' | '＆' => {
-                chars.next();
                 out.push(Tok::And);
+                i += 1;
+                continue;
             }
             // A `-` (or a full-width `－`, as a Chinese input method types it) starting a
             // token excludes what follows (`湖 -网箱`); inside a word it is just a character
             // (`PM-2`).
-            '-' | '－' => {
-                chars.next();
-                match chars.peek() {
-                    Some(n) if !n.is_whitespace() => out.push(Tok::Not),
-                    _ => out.push(Tok::Word(c.into())),
-                }
+            '-' | '－' if cs.get(i + 1).is_some_and(|n| !n.is_whitespace()) => {
+                out.push(Tok::Not);
+                i += 1;
+                continue;
             }
-            _ => {
-                let mut s = String::new();
-                while let Some(&x) = chars.peek() {
-                    if x.is_whitespace()
-                        || matches!(
-                            x,
-                            '(' | ')' | '（' | '）' | '"' | '“' | '”' | '「' | '＂' | '|' | '｜'
-                        )
-                    {
-                        break;
-                    }
-                    s.push(x);
-                    chars.next();
-                }
-                out.push(match s.as_str() {
-                    "OR" | "或" => Tok::Or,
-                    "AND" | "且" => Tok::And,
-                    "NOT" | "非" => Tok::Not,
-                    _ => Tok::Word(s),
-                });
-            }
+            _ => {}
         }
+        // A word, up to a space, a bar or a bracket that closes a group. Quotes and brackets
+        // in it are characters of the text, and so is its first character (an unpaired
+        // quote or bracket, or a phrase run together with a word).
+        let mut s = String::from(c);
+        // Brackets opened inside the word.
+        let mut inner = usize::from(is_open(c));
+        i += 1;
+        while let Some(&x) = cs.get(i) {
+            if x.is_whitespace() || matches!(x, '|' | '｜') {
+                break;
+            }
+            if is_open(x) {
+                inner += 1;
+            } else if is_close(x) {
+                if inner > 0 {
+                    inner -= 1;
+                } else if groups > 0 {
+                    break;
+                }
+            }
+            s.push(x);
+            i += 1;
+        }
+        out.push(match s.as_str() {
+            "OR" | "或" => Tok::Or,
+            "AND" | "且" => Tok::And,
+            "NOT" | "非" => Tok::Not,
+            _ => Tok::Word(s),
+        });
     }
-    Ok(out)
+    out
 }
 
 /// Parses a query (see the module documentation).
@@ -176,7 +237,7 @@ fn lex(q: &str) -> Result<Vec<Tok>> {
 /// assert!(!e.matches("湖边禁止 垂钓，游船也要管"));
 /// ```
 pub fn parse_query(q: &str) -> Result<Expr> {
-    let toks = lex(q)?;
+    let toks = lex(q);
     if toks.is_empty() {
         return Err(Error::Query("检索词为空".into()));
     }
@@ -1492,14 +1553,57 @@ mod tests {
     use std::path::Path;
 
     /// Quotes as a Chinese input method types them open a phrase only where a word starts:
-    /// inside a word they are its characters (an apostrophe typed as `‘`).
+    /// inside a word they are its characters (an apostrophe typed as `‘`). A quote without
+    /// its partner is a character too.
     #[test]
     fn curly_single_quotes_quote_only_at_the_start_of_a_word() {
         let e = parse_query("don‘t ‘禁止 垂钓’").unwrap();
         assert!(e.matches("I don‘t agree: 湖边禁止 垂钓"));
         assert!(!e.matches("I don‘t agree: 湖边禁止垂钓"));
         assert_eq!(e.positive_texts(), ["don‘t", "禁止 垂钓"]);
-        assert!(parse_query("‘禁止垂钓").is_err());
+        assert_eq!(
+            parse_query("‘禁止垂钓").unwrap(),
+            Expr::Text("‘禁止垂钓".into())
+        );
+    }
+
+    /// A phrase or group stands apart; run together with words, or without a partner, quotes
+    /// and brackets are text (a fragment pasted from a comment).
+    #[test]
+    fn quotes_and_brackets_within_words_are_text() {
+        let text = |s: &str| Expr::Text(s.into());
+        for q in [
+            "将“禁止”改为“限制”",
+            "改为“在",
+            "预防为主”",
+            "第十五条第（三",
+            "第（三）项",
+            "）湖",
+            "（三）项",
+        ] {
+            let want = if q == "（三）项" {
+                // A group at the start of a word still groups: `（三） 项`.
+                Expr::And(vec![text("三"), text("项")])
+            } else {
+                text(q)
+            };
+            assert_eq!(parse_query(q).unwrap(), want, "{q}");
+        }
+        assert_eq!(
+            parse_query("(垃圾 OR 污水) 罚款").unwrap(),
+            Expr::And(vec![
+                Expr::Or(vec![text("垃圾"), text("污水")]),
+                text("罚款")
+            ])
+        );
+        assert_eq!(
+            parse_query("“禁止 垂钓” OR 网箱（三）").unwrap(),
+            Expr::Or(vec![text("禁止 垂钓"), text("网箱（三）")])
+        );
+        assert_eq!(
+            parse_query("（湖 “禁止 垂钓”）").unwrap(),
+            Expr::And(vec![text("湖"), text("禁止 垂钓")])
+        );
     }
 
     /// The set operations on ascending ordinals agree with a naive filter, for lists of

@@ -47,18 +47,10 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     };
     let results = search(ws, &index, &expr, &filters, limit, args.page)?;
     let needles = expr.positive_texts();
-    if results.total == 0 && q.contains(['*', '＊', '?', '？']) {
-        // Search engines taught staff `*` and `?` as wildcards; here they are text.
-        let plain: Vec<&str> = q
-            .split(['*', '＊', '?', '？', ' '])
-            .filter(|w| !w.is_empty())
-            .collect();
-        if !plain.is_empty() {
-            eprintln!(
-                "提示：检索按原文逐字查找，* 和 ? 不是通配符，可去掉后再试：lifa search {}",
-                plain.join(" ")
-            );
-        }
+    if results.total == 0
+        && let Some(hint) = hint(&q, &needles)
+    {
+        eprintln!("{hint}");
     }
     let view = render::View {
         results: &results,
@@ -77,4 +69,28 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         ListFormat::Xlsx => render::xlsx(&view, &super::out_name(args.output.out.as_deref()))?,
     };
     super::emit(&bytes, args.output.out.as_deref())
+}
+
+/// What to say when a query finds nothing because of marks that are taken as text: `*` and
+/// `?`, which search engines taught staff as wildcards, and quotes or brackets run together
+/// with words or left without a partner. Suggests the query split at those marks.
+fn hint(q: &str, texts: &[&str]) -> Option<String> {
+    const WILDCARDS: [char; 4] = ['*', '＊', '?', '？'];
+    const QUOTES: [char; 14] = [
+        '"', '“', '”', '「', '」', '『', '』', '‘', '’', '＂', '(', ')', '（', '）',
+    ];
+    let quotes = |c: char| QUOTES.contains(&c);
+    let why = if q.contains(WILDCARDS) {
+        "检索按原文逐字查找，* 和 ? 不是通配符"
+    } else if texts.iter().any(|t| t.contains(quotes)) {
+        "与词语相连或不成对的引号、括号按原文（连同这些符号）查找"
+    } else {
+        return None;
+    };
+    let plain: Vec<&str> = q
+        .split(|c: char| WILDCARDS.contains(&c) || quotes(c) || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!plain.is_empty())
+        .then(|| format!("提示：{why}，可去掉后再试：lifa search {}", plain.join(" ")))
 }

@@ -226,9 +226,69 @@ fn words_phrases_and_boolean_operators() {
         }
     }
     // A malformed query is refused with a message, exit 1.
-    let out = t.lifa().args(["search", "\"未闭合"]).output().unwrap();
+    let out = t.lifa().args(["search", "网箱 OR"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("引号没有配对"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("检索式"));
+}
+
+/// Staff copy a piece of a comment and search for it. Quotes and brackets in it are text when
+/// they are run together with words or have no partner (`改为“在`, `第十五条第（三`,
+/// `将“禁止”改为`): every such fragment of the sample finds exactly the comments containing it.
+/// Before, an unpaired mark was refused and a paired one split the fragment into words.
+#[test]
+fn fragments_pasted_from_comments_are_found_as_written() {
+    let t = sample();
+    let comments = all_comments(&t);
+    let texts: Vec<String> = comments
+        .iter()
+        .map(|c| fold(c["text"].as_str().unwrap()))
+        .collect();
+    let marks = ['“', '”', '（', '）', '"', '(', ')'];
+    let mut fragments = std::collections::BTreeSet::new();
+    for text in &texts {
+        let cs: Vec<char> = text.chars().collect();
+        for (i, c) in cs.iter().enumerate() {
+            if !marks.contains(c) {
+                continue;
+            }
+            // Windows that begin, end or lie around the mark.
+            for (a, b) in [
+                (i, i + 4),
+                (i.saturating_sub(3), i + 1),
+                (i.saturating_sub(2), i + 6),
+            ] {
+                let f: String = cs[a..b.min(cs.len())].iter().collect();
+                if f.chars().count() >= 2 && !f.chars().any(char::is_whitespace) {
+                    fragments.insert(f);
+                }
+            }
+        }
+    }
+    // Some with a pair of quotes or brackets inside, some with one alone.
+    let paired =
+        |f: &str| (f.contains('“') && f.contains('”')) || (f.contains('（') && f.contains('）'));
+    assert!(fragments.iter().filter(|f| paired(f)).count() >= 5);
+    assert!(fragments.len() >= 60, "{}", fragments.len());
+    for f in fragments.iter().step_by(fragments.len() / 60) {
+        // A fragment that is a whole phrase in quotes is a phrase search: its words.
+        let inner = f
+            .strip_prefix('“')
+            .and_then(|x| x.strip_suffix('”'))
+            .unwrap_or(f);
+        let want = texts.iter().filter(|x| x.contains(inner)).count() as u64;
+        assert!(want > 0);
+        assert_eq!(search(&t, &[f])["total"].as_u64().unwrap(), want, "{f}");
+    }
+    // One that is nowhere gets a hint that names the way out.
+    let out = t.ok(t.lifa().args(["search", "\"未闭合"]));
+    let v: Value = serde_json::from_slice(
+        &t.ok(t.lifa().args(["search", "-f", "json", "\"未闭合"]))
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(v["total"], 0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("lifa search 未闭合"), "{err}");
 }
 
 fn facet(v: &Value, name: &str) -> BTreeMap<String, u64> {
