@@ -284,44 +284,42 @@ pub fn read_meta(path: &Path) -> Result<BatchMeta> {
         path: path.display().to_string(),
         source,
     })?;
-    parse_meta(path, BufReader::new(f).lines().next())
+    let mut first = Vec::new();
+    BufReader::new(f)
+        .read_until(b'\n', &mut first)
+        .map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+    parse_meta(path, &first)
 }
 
-fn parse_meta(path: &Path, first: Option<std::io::Result<String>>) -> Result<BatchMeta> {
+/// The batch line (the file's first line, its bytes).
+fn parse_meta(path: &Path, first: &[u8]) -> Result<BatchMeta> {
     let corrupt = |message: String| Error::Store {
         path: path.display().to_string(),
         line: 1,
         message,
     };
-    let first = match first {
-        Some(Ok(l)) => l,
-        _ => return Err(corrupt("缺少批次信息行".into())),
-    };
-    Ok(serde_json::from_str::<Header>(&first)
+    if first.trim_ascii().is_empty() {
+        return Err(corrupt("缺少批次信息行".into()));
+    }
+    Ok(serde_json::from_slice::<Header>(first)
         .map_err(|e| corrupt(format!("批次信息行有误：{e}")))?
         .lifa_batch)
 }
 
 /// Reads one batch file.
 pub fn read_batch(path: &Path) -> Result<Batch> {
-    let shown = path.display().to_string();
-    let f = File::open(path).map_err(|source| Error::Io {
-        path: shown.clone(),
-        source,
-    })?;
-    let mut lines = BufReader::new(f).lines();
-    let meta = parse_meta(path, lines.next())?;
-    let mut comments = Vec::with_capacity(meta.comments);
-    for (i, line) in lines.enumerate() {
-        let line = line.map_err(|source| Error::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        comments.push(parse_line(path, i + 1, line.as_bytes())?);
-    }
+    let bytes = read_file(path)?;
+    let first = bytes
+        .split_inclusive(|&b| b == b'\n')
+        .next()
+        .unwrap_or_default();
+    let meta = parse_meta(path, first)?;
+    let comments = comment_lines(&bytes)
+        .map(|(i, _, line)| parse_line(path, i, line))
+        .collect::<Result<Vec<Comment>>>()?;
     check_count(path, &meta, comments.len())?;
     Ok(Batch { meta, comments })
 }
