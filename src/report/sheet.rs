@@ -125,10 +125,10 @@ fn defuse(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// The table as an Excel workbook: the title (merged over the columns), a frozen header row
-/// with filters, the widths, wrapped text with each row as high as its longest cell needs,
-/// A4 landscape print set-up with the header repeated. `name` names the file in errors.
-/// Rows beyond [`MAX_ROWS`] are left out, and the title says so.
+/// The table as an Excel workbook: the title (merged over the columns and centred, as official
+/// tables have it), a frozen header row with filters, the widths, wrapped text with each row as
+/// high as its longest cell needs, A4 landscape print set-up with the header repeated. `name`
+/// names the file in errors. Rows beyond [`MAX_ROWS`] are left out, and the title says so.
 pub fn xlsx(t: Table, name: &str) -> Result<Vec<u8>> {
     let err = |e: rust_xlsxwriter::XlsxError| office_error(name, e);
     let mut wb = Workbook::new();
@@ -156,7 +156,7 @@ pub fn xlsx(t: Table, name: &str) -> Result<Vec<u8>> {
         .set_font_name("黑体")
         .set_font_size(14)
         .set_text_wrap()
-        .set_align(FormatAlign::Left)
+        .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter);
     let number = |places: usize| {
         let pattern = if places == 0 {
