@@ -26,7 +26,157 @@ pub struct Cli {
 impl Cli {
     /// Parses the process's arguments (see [`exclusions_as_not`]).
     pub fn from_env() -> Cli {
-        Cli::parse_from(exclusions_as_not(std::env::args_os()))
+        let args = exclusions_as_not(std::env::args_os());
+        match Cli::try_parse_from(&args) {
+            Ok(cli) => cli,
+            Err(e) => match e.kind() {
+                clap::error::ErrorKind::DisplayHelp
+                | clap::error::ErrorKind::DisplayVersion
+                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+                _ => {
+                    // The command in question, for the hint: the first argument that names one.
+                    let cmd = Cli::command();
+                    let sub = args.iter().skip(1).find_map(|a| {
+                        let a = a.to_str()?;
+                        cmd.find_subcommand(a).map(|c| c.get_name().to_string())
+                    });
+                    eprint!("{}", usage_error(&e, sub.as_deref()));
+                    std::process::exit(2)
+                }
+            },
+        }
+    }
+}
+
+/// clap's refusal of a command line, told in Chinese as lifa's other messages are: what is
+/// wrong (with clap's suggestion of what was meant), the command's usage, and where to read
+/// more. `sub` is the command given, if any. A refusal of a kind not translated here is clap's
+/// own message.
+pub fn usage_error(e: &clap::Error, sub: Option<&str>) -> String {
+    use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
+    let text = |k: K| match e.get(k) {
+        Some(V::String(v)) => Some(v.as_str()),
+        _ => None,
+    };
+    let list = |k: K| -> Vec<String> {
+        match e.get(k) {
+            Some(V::Strings(v)) => v.clone(),
+            Some(V::String(v)) => vec![v.clone()],
+            _ => Vec::new(),
+        }
+    };
+    let number = |k: K| match e.get(k) {
+        Some(V::Number(n)) => *n,
+        _ => 0,
+    };
+    let usage = match e.get(K::Usage) {
+        Some(V::StyledStr(u)) => u.to_string(),
+        _ => String::new(),
+    };
+    let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
+    let sub = sub.unwrap_or_default().to_string();
+    let name = |a: &str| arg_name(&sub, a);
+    let arg = text(K::InvalidArg).map(name).unwrap_or_default();
+    let value = text(K::InvalidValue).unwrap_or_default();
+    let meant = |k: K| {
+        let v = list(k);
+        if v.is_empty() {
+            String::new()
+        } else {
+            format!("，是不是要写 {}？", v.join(" 或 "))
+        }
+    };
+    let what = match e.kind() {
+        ErrorKind::MissingRequiredArgument => {
+            let missing: Vec<String> = list(K::InvalidArg).iter().map(|a| name(a)).collect();
+            let space = if missing.first().is_some_and(|m| m.starts_with('-')) {
+                " "
+            } else {
+                ""
+            };
+            format!("缺少{space}{}", missing.join("、"))
+        }
+        ErrorKind::InvalidValue if value.is_empty() => format!("{arg} 后面要写上它的值"),
+        ErrorKind::InvalidValue => format!(
+            "{arg} 的值“{value}”无效（可用：{}）{}",
+            list(K::ValidValue).join("、"),
+            meant(K::SuggestedValue)
+        ),
+        ErrorKind::ValueValidation => {
+            let source = std::error::Error::source(e);
+            let why = match source {
+                Some(s) if s.is::<std::num::ParseIntError>() => "须为正整数".to_string(),
+                Some(s) if s.is::<std::num::ParseFloatError>() => "须为数字".to_string(),
+                Some(s) => s.to_string(),
+                None => String::new(),
+            };
+            format!("{arg} 的值“{value}”无效：{why}")
+        }
+        ErrorKind::UnknownArgument if arg.starts_with('-') => {
+            format!("没有 {arg} 这个选项{}", meant(K::SuggestedArg))
+        }
+        ErrorKind::UnknownArgument => format!("多出了参数“{arg}”{}", meant(K::SuggestedArg)),
+        ErrorKind::InvalidSubcommand => format!(
+            "没有“{}”这个命令{}",
+            text(K::InvalidSubcommand).unwrap_or_default(),
+            meant(K::SuggestedSubcommand)
+        ),
+        ErrorKind::ArgumentConflict => match text(K::PriorArg).map(name) {
+            Some(prior) if prior == arg => format!("{arg} 只能写一次"),
+            Some(prior) => format!("{arg} 不能与 {prior} 同时使用"),
+            None => format!("{arg} 不能与其他参数同时使用"),
+        },
+        ErrorKind::WrongNumberOfValues => format!(
+            "{arg} 要写 {} 个值，这里写了 {} 个",
+            number(K::ExpectedNumValues),
+            number(K::ActualNumValues)
+        ),
+        ErrorKind::TooFewValues => format!(
+            "{arg} 至少要写 {} 个值，这里写了 {} 个",
+            number(K::MinValues),
+            number(K::ActualNumValues)
+        ),
+        ErrorKind::TooManyValues => format!("{arg} 多出了值“{value}”"),
+        ErrorKind::MissingSubcommand => "请写出要执行的命令".to_string(),
+        _ => return e.render().to_string(),
+    };
+    let mut out = format!("错误：{what}\n");
+    if !usage.is_empty() {
+        out.push_str(&format!("用法：{}\n", usage.replace("[OPTIONS]", "[选项]")));
+    }
+    let help = if sub.is_empty() {
+        "lifa --help".to_string()
+    } else {
+        format!("lifa {sub} --help")
+    };
+    out.push_str(&format!("提示：运行 {help} 查看全部选项和说明。\n"));
+    out
+}
+
+/// An argument as clap names it in an error (`--since <DATE>`, `<QUERY>...`), as staff should
+/// read it: an option by its flag, a positional one by the first words of its help
+/// (`检索式（QUERY）`).
+fn arg_name(sub: &str, a: &str) -> String {
+    if a.starts_with('-') {
+        return a.split_whitespace().next().unwrap_or(a).to_string();
+    }
+    let id = a.trim_matches(|c: char| matches!(c, '<' | '>' | '[' | ']' | '.'));
+    let cmd = Cli::command();
+    let help = cmd
+        .find_subcommand(sub)
+        .and_then(|c| {
+            c.get_positionals().find(|p| {
+                p.get_value_names()
+                    .is_some_and(|v| v.iter().any(|n| n.as_str() == id))
+            })
+        })
+        .and_then(|p| p.get_help().map(ToString::to_string));
+    match help {
+        Some(h) => {
+            let first = h.split(['：', '（', '，']).next().unwrap_or(&h);
+            format!("{first}（{id}）")
+        }
+        None => a.to_string(),
     }
 }
 

@@ -181,3 +181,73 @@ fn usage_errors_exit_with_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A command line clap refuses is told in Chinese, as lifa's own refusals are: what is wrong,
+/// what was probably meant, the usage and where to read more (clap's messages are English).
+#[test]
+fn command_line_mistakes_are_told_in_chinese() {
+    let t = CliTest::with_sample_comments();
+    let refused = |args: &[&str]| -> String {
+        let out = t.lifa().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    for (args, says) in [
+        (
+            &["search"][..],
+            "错误：缺少检索式（QUERY）\n用法：lifa search <QUERY>...",
+        ),
+        (&["import", "qinglanhu"], "错误：缺少要导入的文件（FILE）"),
+        (
+            &["serch", "湖"],
+            "错误：没有“serch”这个命令，是不是要写 search？",
+        ),
+        (
+            &["search", "湖", "--frobnicate"],
+            "错误：没有 --frobnicate 这个选项，是不是要写 --format？",
+        ),
+        (
+            &["search", "湖", "--format", "xml"],
+            "错误：--format 的值“xml”无效（可用：term、json、csv、xlsx），是不是要写 xlsx？",
+        ),
+        (
+            &["search", "湖", "--limit", "abc"],
+            "错误：--limit 的值“abc”无效：须为正整数",
+        ),
+        (
+            &["search", "湖", "--since", "2026-13-01"],
+            "错误：--since 的值“2026-13-01”无效：“2026-13-01”不是有效的日期",
+        ),
+        (
+            &["search", "湖", "--since"],
+            "错误：--since 后面要写上它的值",
+        ),
+        (
+            &["search", "湖", "--page", "2", "--page", "3"],
+            "错误：--page 只能写一次",
+        ),
+        (&["search", "湖", "--version", "v1"], "错误：缺少 --article"),
+        (
+            &["decide", "qinglanhu", "c1", "--sheet", "x.xlsx"],
+            "错误：意见（COMMENT） 不能与 --sheet 同时使用",
+        ),
+        (
+            &["diff", "qinglanhu", "v1", "v2", "v3"],
+            "错误：多出了参数“v3”",
+        ),
+    ] {
+        let err = refused(args);
+        assert!(err.starts_with(says), "{args:?}: {err}");
+        assert!(
+            err.trim_end().ends_with("查看全部选项和说明。"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("error:"), "{args:?}: {err}");
+    }
+    assert!(refused(&["search", "湖", "--limit", "x"]).contains("lifa search --help"));
+    // Help is still help, on stdout.
+    let out = t.lifa().args(["search", "--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--article"));
+}
