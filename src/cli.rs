@@ -12,7 +12,7 @@ use crate::report::Format;
 
 /// lifa（立法）：法规草案逐条对照，追踪每处修改背后的意见。
 #[derive(Debug, Parser)]
-#[command(name = "lifa", version, about, long_about = None, max_term_width = 100)]
+#[command(name = "lifa", version, long_about = None, max_term_width = 100)]
 pub struct Cli {
     /// 工作区目录（含 drafts/、comments/、index/）；默认为当前目录，也可用环境变量 LIFA_WORKSPACE 指定
     #[arg(long, global = true, env = "LIFA_WORKSPACE", value_name = "DIR")]
@@ -26,8 +26,17 @@ pub struct Cli {
 impl Cli {
     /// Parses the process's arguments (see [`exclusions_as_not`]).
     pub fn from_env() -> Cli {
-        let args = exclusions_as_not(std::env::args_os());
-        match Cli::try_parse_from(&args) {
+        use clap::FromArgMatches as _;
+        let mut args = exclusions_as_not(std::env::args_os());
+        // `lifa help` and `lifa help search`, as other tools have them: the --help flag.
+        if args.get(1).is_some_and(|a| a == "help") && args.len() <= 3 {
+            args.remove(1);
+            args.push("--help".into());
+        }
+        match command()
+            .try_get_matches_from(&args)
+            .and_then(|m| Cli::from_arg_matches(&m))
+        {
             Ok(cli) => cli,
             Err(e) => match e.kind() {
                 clap::error::ErrorKind::DisplayHelp
@@ -46,6 +55,47 @@ impl Cli {
             },
         }
     }
+}
+
+/// The command line as `--help` shows it: clap's headings, its help and version flags and
+/// its `help` command are English, so they are replaced by Chinese ones.
+pub fn command() -> clap::Command {
+    use clap::{Arg, ArgAction};
+    fn localize(c: clap::Command) -> clap::Command {
+        c.help_template(
+            "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}",
+        )
+        .subcommand_help_heading("命令")
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示本说明"),
+        )
+        .mut_args(|a| {
+            if a.get_help_heading().is_some() {
+                a
+            } else if a.is_positional() {
+                a.help_heading("参数")
+            } else {
+                a.help_heading("选项")
+            }
+        })
+    }
+    localize(Cli::command())
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本号")
+                .help_heading("选项"),
+        )
+        .mut_subcommands(localize)
 }
 
 /// clap's refusal of a command line, told in Chinese as lifa's other messages are: what is

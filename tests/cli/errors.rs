@@ -246,8 +246,21 @@ fn command_line_mistakes_are_told_in_chinese() {
         assert!(!err.contains("error:"), "{args:?}: {err}");
     }
     assert!(refused(&["search", "湖", "--limit", "x"]).contains("lifa search --help"));
-    // Help is still help, on stdout.
-    let out = t.lifa().args(["search", "--help"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("--article"));
+    // Help is still help, on stdout, with Chinese headings; `lifa help search` is the same.
+    let help = |args: &[&str]| -> String {
+        let out = t.lifa().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let search = help(&["search", "--help"]);
+    assert!(search.contains("--article") && search.contains("用法：lifa search"));
+    assert_eq!(help(&["help", "search"]), search);
+    let top = help(&["help"]);
+    assert_eq!(help(&["--help"]), top);
+    for heading in ["用法：", "命令:", "选项:", "显示本说明", "显示版本号"] {
+        assert!(top.contains(heading), "{heading}: {top}");
+    }
+    for english in ["Usage", "Commands", "Options", "Print"] {
+        assert!(!top.contains(english), "{english}: {top}");
+    }
 }
