@@ -4,9 +4,10 @@
 //! Query language: words separated by spaces must all occur (`网箱 养殖`); `OR` (`或`, `|`)
 //! joins alternatives; `NOT` (`非`) or a leading `-` excludes (both at once, `NOT -罚款`,
 //! exclude once); `"…"` (or `“…”`, `‘…’`, `「…」`, `『…』`) quotes a phrase that may contain
-//! spaces; parentheses group. Quotes and brackets within a word, or without a partner, are
-//! characters of the text (`将“禁止”改为“限制”`, `第（三）项`, `改为“在`), so that a fragment
-//! pasted from a comment finds the comments that contain it.
+//! spaces; parentheses group (`(垃圾 OR 污水) 罚款`, `NOT(网箱)`). Quotes run together with
+//! words, brackets around a single word, and either without a partner are characters of the
+//! text (`将“禁止”改为“限制”`, `第（三）项`, `（一）`, `改为“在`), so that a fragment pasted
+//! from a comment finds the comments that contain it.
 //! Full-width `（）－｜＆＂` mean what their ASCII forms do. Every word or phrase matches
 //! exactly the comments that contain it as a substring (letter case ignored): the index's
 //! character pairs with positions ([`crate::index::grams`]) guarantee it, and the expression is
@@ -60,6 +61,70 @@ impl Expr {
         }
     }
 
+    /// The expression written back as a query that [`parse_query`] reads as it: a text with
+    /// a space, or one that would read as an operator, in quotes; alternatives within an AND
+    /// in brackets.
+    pub fn to_query(&self) -> String {
+        match self {
+            Expr::Text(t) => {
+                let bare = !t.is_empty()
+                    && !t.contains(char::is_whitespace)
+                    && !OPERATOR_WORDS.contains(&t.as_str())
+                    && !t.starts_with(['-', '－', '|', '｜', '&', '＆'])
+                    && parse_query(t).is_ok_and(|e| e == *self);
+                if bare {
+                    t.clone()
+                } else if t.contains('"') {
+                    format!("“{t}”")
+                } else {
+                    format!("\"{t}\"")
+                }
+            }
+            Expr::And(v) => v
+                .iter()
+                .map(|e| match e {
+                    Expr::Or(_) => format!("({})", e.to_query()),
+                    _ => e.to_query(),
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            Expr::Or(v) => v
+                .iter()
+                .map(Expr::to_query)
+                .collect::<Vec<_>>()
+                .join(" OR "),
+            Expr::Not(e) => match **e {
+                Expr::Text(_) => format!("NOT {}", e.to_query()),
+                _ => format!("NOT ({})", e.to_query()),
+            },
+        }
+    }
+
+    /// The expression with every text split at `marks` into words that must all occur
+    /// (`禁止*养殖` → `禁止 养殖`); `None` if nothing is left.
+    pub fn split_at(&self, marks: &[char]) -> Option<Expr> {
+        let all =
+            |v: &[Expr]| -> Vec<Expr> { v.iter().filter_map(|e| e.split_at(marks)).collect() };
+        let one = |mut v: Vec<Expr>, join: fn(Vec<Expr>) -> Expr| match v.len() {
+            0 => None,
+            1 => v.pop(),
+            _ => Some(join(v)),
+        };
+        match self {
+            Expr::Text(t) => one(
+                t.split(marks)
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty())
+                    .map(|w| Expr::Text(w.to_string()))
+                    .collect(),
+                Expr::And,
+            ),
+            Expr::And(v) => one(all(v), Expr::And),
+            Expr::Or(v) => one(all(v), Expr::Or),
+            Expr::Not(e) => e.split_at(marks).map(|e| Expr::Not(Box::new(e))),
+        }
+    }
+
     /// Whether a text matches (the reference semantics the index must reproduce).
     pub fn matches(&self, text: &str) -> bool {
         match self {
@@ -89,25 +154,25 @@ enum Tok {
     Not,
 }
 
-/// The closing marks of a quote that opens a phrase, if `c` is one.
+/// The closing marks of a quote that can open a phrase, if `c` is one.
 fn quote_closers(c: char) -> Option<&'static [char]> {
     Some(match c {
         '“' => &['”', '"'],
         '「' => &['」'],
         '『' => &['』'],
         '‘' => &['’', '\''],
-        '"' | '”' | '＂' => &['"', '”', '＂'],
+        '"' | '＂' => &['"', '”', '＂'],
         _ => return None,
     })
 }
 
-/// Where the phrase a quote at `cs[0]` opens is closed, if it is.
-fn phrase_end(cs: &[char]) -> Option<usize> {
-    let close = quote_closers(cs[0])?;
-    cs[1..]
+/// Where the quote at `cs[i]` is closed, if it is one that opens a phrase and has a partner.
+fn quote_end(cs: &[char], i: usize) -> Option<usize> {
+    let close = quote_closers(cs[i])?;
+    cs[i + 1..]
         .iter()
         .position(|x| close.contains(x))
-        .map(|j| j + 1)
+        .map(|j| i + 1 + j)
 }
 
 fn is_open(c: char) -> bool {
@@ -118,32 +183,84 @@ fn is_close(c: char) -> bool {
     matches!(c, ')' | '）')
 }
 
-/// Whether the bracket at `cs[0]` has its closing bracket later.
-fn bracket_closed(cs: &[char]) -> bool {
-    let mut depth = 0usize;
-    for &c in cs {
+/// The words that are operators (`湖 NOT 游船`), in both languages.
+const OPERATOR_WORDS: [&str; 6] = ["OR", "或", "AND", "且", "NOT", "非"];
+
+/// Whether the token before `cs[o]` (attached to it, or before the spaces in front of it) is
+/// an operator: `NOT(网箱)`, `- (网箱)`, `湖 OR (网箱)`.
+fn after_operator(cs: &[char], o: usize) -> bool {
+    let mut j = o;
+    while j > 0 && cs[j - 1].is_whitespace() {
+        j -= 1;
+    }
+    let end = j;
+    while j > 0 && !cs[j - 1].is_whitespace() && !is_open(cs[j - 1]) {
+        j -= 1;
+    }
+    let prev: String = cs[j..end].iter().collect();
+    OPERATOR_WORDS.contains(&prev.as_str())
+        || matches!(prev.as_str(), "-" | "－" | "|" | "｜" | "&" | "＆")
+}
+
+/// Which brackets of a query group: for each position, the closing bracket of the group an
+/// opening bracket there opens. A pair of brackets groups when what it holds has a space or a
+/// `|` or `&` in it (`(垃圾 OR 污水) 罚款`, `罚款(垃圾 OR 污水)`), or when it follows an
+/// operator and stands apart (`NOT(网箱)`, `湖 非（网箱）`); around one word (`（一）`, `第（三）项`), or without a partner,
+/// brackets are text. Brackets inside a quoted span do not pair with those outside it.
+fn groups(cs: &[char]) -> Vec<Option<usize>> {
+    let mut out = vec![None; cs.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        if let Some(e) = quote_end(cs, i) {
+            i = e + 1;
+            continue;
+        }
         if is_open(c) {
-            depth += 1;
-        } else if is_close(c) {
-            depth -= 1;
-            if depth == 0 {
-                return true;
+            open.push(i);
+        } else if is_close(c)
+            && let Some(o) = open.pop()
+        {
+            let inner = &cs[o + 1..i];
+            // After an operator, a group of one word stands apart: `或（二）项`, pasted from
+            // `第（一）项或（二）项`, is text.
+            let apart = cs
+                .get(i + 1)
+                .is_none_or(|&n| n.is_whitespace() || is_close(n) || matches!(n, '|' | '｜'));
+            let groups = inner
+                .iter()
+                .any(|&x| x.is_whitespace() || matches!(x, '|' | '｜' | '&' | '＆'))
+                || (apart && after_operator(cs, o));
+            if groups {
+                out[o] = Some(i);
             }
         }
+        i += 1;
     }
-    false
+    out
 }
 
 /// Splits a query into tokens. Nothing is refused here: a fragment pasted from a comment is
-/// looked for as it is written. A quote or bracket without its partner is a character of the
-/// text (`改为“在`, `第十五条第（三`), and so are quotes and brackets inside a word
-/// (`将“禁止”改为“限制”`, `第（三）项`); a quoted phrase and a bracketed group stand apart,
-/// between spaces.
+/// looked for as it is written. A quoted phrase stands apart (a space, a `|`, the end of a
+/// group or of the query after it); otherwise its quotes are characters of the text
+/// (`将“禁止”改为“限制”`), as is a quote without a partner (`改为“在`). Brackets group as
+/// [`groups`] says; otherwise they are text (`第（三）项`, `（一）`, `第十五条第（三`).
 fn lex(q: &str) -> Vec<Tok> {
     let cs: Vec<char> = q.chars().collect();
+    let group_close = groups(&cs);
+    let mut closes = vec![false; cs.len()];
+    for &c in group_close.iter().flatten() {
+        closes[c] = true;
+    }
+    // A phrase at `i`: its closing quote, when the phrase stands apart.
+    let phrase = |i: usize| {
+        quote_end(&cs, i).filter(|&e| {
+            cs.get(e + 1)
+                .is_none_or(|&n| n.is_whitespace() || matches!(n, '|' | '｜') || closes[e + 1])
+        })
+    };
     let mut out = Vec::new();
-    // Brackets open as grouping.
-    let mut groups = 0usize;
     let mut i = 0;
     while i < cs.len() {
         let c = cs[i];
@@ -151,26 +268,19 @@ fn lex(q: &str) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        if is_open(c) && bracket_closed(&cs[i..]) {
+        if group_close[i].is_some() {
             out.push(Tok::Open);
-            groups += 1;
             i += 1;
             continue;
         }
-        if is_close(c) && groups > 0 {
+        if closes[i] {
             out.push(Tok::Close);
-            groups -= 1;
             i += 1;
             continue;
         }
-        // A phrase stands apart: `改为“限制”` is text, quotes and all.
-        if let Some(end) = phrase_end(&cs[i..])
-            && cs
-                .get(i + end + 1)
-                .is_none_or(|&n| n.is_whitespace() || is_close(n) || matches!(n, '|' | '｜'))
-        {
-            out.push(Tok::Phrase(cs[i + 1..i + end].iter().collect()));
-            i += end + 1;
+        if let Some(end) = phrase(i) {
+            out.push(Tok::Phrase(cs[i + 1..end].iter().collect()));
+            i = end + 1;
             continue;
         }
         match c {
@@ -194,25 +304,19 @@ fn lex(q: &str) -> Vec<Tok> {
             }
             _ => {}
         }
-        // A word, up to a space, a bar or a bracket that closes a group. Quotes and brackets
-        // in it are characters of the text, and so is its first character (an unpaired
-        // quote or bracket, or a phrase run together with a word).
+        // A word: up to a space, a bar, or a bracket that opens or closes a group; an
+        // operator word also ends before a phrase (`NOT“禁止 垂钓”`). Quotes and brackets
+        // in it are text.
         let mut s = String::from(c);
-        // Brackets opened inside the word.
-        let mut inner = usize::from(is_open(c));
         i += 1;
         while let Some(&x) = cs.get(i) {
-            if x.is_whitespace() || matches!(x, '|' | '｜') {
+            if x.is_whitespace()
+                || matches!(x, '|' | '｜')
+                || group_close[i].is_some()
+                || closes[i]
+                || (OPERATOR_WORDS.contains(&s.as_str()) && phrase(i).is_some())
+            {
                 break;
-            }
-            if is_open(x) {
-                inner += 1;
-            } else if is_close(x) {
-                if inner > 0 {
-                    inner -= 1;
-                } else if groups > 0 {
-                    break;
-                }
             }
             s.push(x);
             i += 1;
@@ -1567,34 +1671,68 @@ mod tests {
         );
     }
 
-    /// A phrase or group stands apart; run together with words, or without a partner, quotes
-    /// and brackets are text (a fragment pasted from a comment).
+    /// Quotes run together with words, brackets around one word, and either without a
+    /// partner are text (a fragment pasted from a comment); a phrase stands apart, and
+    /// brackets group what has a space or an operator in it, or what follows an operator.
     #[test]
-    fn quotes_and_brackets_within_words_are_text() {
+    fn quotes_and_brackets_read_as_staff_mean_them() {
         let text = |s: &str| Expr::Text(s.into());
+        let not = |e: Expr| Expr::Not(Box::new(e));
         for q in [
             "将“禁止”改为“限制”",
             "改为“在",
             "预防为主”",
             "第十五条第（三",
             "第（三）项",
-            "）湖",
             "（三）项",
+            "（一）",
+            "（一）在湖区",
+            "）湖",
+            "”的“定期”",
+            "“湖泊”)",
+            "（湖）或（网箱）",
+            "或（二）项",
         ] {
-            let want = if q == "（三）项" {
-                // A group at the start of a word still groups: `（三） 项`.
-                Expr::And(vec![text("三"), text("项")])
-            } else {
-                text(q)
+            assert_eq!(parse_query(q).unwrap(), text(q), "{q}");
+        }
+        let or = Expr::Or(vec![text("垃圾"), text("污水")]);
+        for q in [
+            "(垃圾 OR 污水) 罚款",
+            "罚款(垃圾 OR 污水)",
+            "罚款 （垃圾｜污水）",
+            "(垃圾|污水)罚款",
+        ] {
+            let got = parse_query(q).unwrap();
+            let Expr::And(parts) = &got else {
+                panic!("{q}: {got:?}")
             };
-            assert_eq!(parse_query(q).unwrap(), want, "{q}");
+            assert!(
+                parts.contains(&or) && parts.contains(&text("罚款")),
+                "{q}: {got:?}"
+            );
+        }
+        for q in [
+            "湖 NOT(网箱)",
+            "湖 非（网箱）",
+            "湖 -(网箱)",
+            "湖 NOT (网箱)",
+        ] {
+            assert_eq!(
+                parse_query(q).unwrap(),
+                Expr::And(vec![text("湖"), not(text("网箱"))]),
+                "{q}"
+            );
         }
         assert_eq!(
-            parse_query("(垃圾 OR 污水) 罚款").unwrap(),
+            parse_query("NOT(湖 OR 网箱) 垂钓").unwrap(),
             Expr::And(vec![
-                Expr::Or(vec![text("垃圾"), text("污水")]),
-                text("罚款")
+                not(Expr::Or(vec![text("湖"), text("网箱")])),
+                text("垂钓")
             ])
+        );
+        assert_eq!(
+            parse_query("湖 NOT“禁止 垂钓”").unwrap(),
+            Expr::And(vec![text("湖"), not(text("禁止 垂钓"))])
         );
         assert_eq!(
             parse_query("“禁止 垂钓” OR 网箱（三）").unwrap(),
@@ -1604,6 +1742,54 @@ mod tests {
             parse_query("（湖 “禁止 垂钓”）").unwrap(),
             Expr::And(vec![text("湖"), text("禁止 垂钓")])
         );
+        // A bracket inside a phrase is the phrase's.
+        assert_eq!(
+            parse_query("(湖 OR “三)”)").unwrap(),
+            Expr::Or(vec![text("湖"), text("三)")])
+        );
+        assert_eq!(parse_query("(「）」").unwrap(), text("(「）」"));
+    }
+
+    /// An expression written back as a query reads as itself; split at marks, its texts
+    /// become words that must all occur, its operators kept.
+    #[test]
+    fn expressions_write_back_as_queries() {
+        for q in [
+            "网箱",
+            "(垃圾 OR 污水) 罚款",
+            "湖 NOT 网箱",
+            "NOT(湖 OR 网箱) 垂钓",
+            "“禁止 垂钓” OR 网箱",
+            "\"OR\" 湖",
+            "\"-湖\" 网箱",
+            "第（三）项 湖",
+            "湖 “a \"b c”",
+        ] {
+            let e = parse_query(q).unwrap();
+            assert_eq!(
+                parse_query(&e.to_query()).unwrap(),
+                e,
+                "{q} → {}",
+                e.to_query()
+            );
+        }
+        let split = |q: &str| {
+            parse_query(q)
+                .unwrap()
+                .split_at(&['*', '（', '）'])
+                .map(|e| e.to_query())
+        };
+        assert_eq!(split("禁止*养殖 保护").as_deref(), Some("禁止 养殖 保护"));
+        assert_eq!(
+            split("(垃圾 OR 污水) 罚款*").as_deref(),
+            Some("(垃圾 OR 污水) 罚款")
+        );
+        assert_eq!(
+            split("网箱 -第（三）项").as_deref(),
+            Some("网箱 NOT (第 三 项)")
+        );
+        assert_eq!(split("* 网箱").as_deref(), Some("网箱"));
+        assert_eq!(split("*"), None);
     }
 
     /// The set operations on ascending ordinals agree with a naive filter, for lists of

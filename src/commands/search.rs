@@ -4,7 +4,7 @@ use crate::cli::{ListFormat, SearchArgs};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::report::search as render;
-use crate::search::{Filters, parse_query, search};
+use crate::search::{Expr, Filters, parse_query, search};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
@@ -46,12 +46,12 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         comments,
     };
     let results = search(ws, &index, &expr, &filters, limit, args.page)?;
-    let needles = expr.positive_texts();
     if results.total == 0
-        && let Some(hint) = hint(&q, &needles)
+        && let Some(hint) = hint(ws, &index, &expr, &filters)
     {
         eprintln!("{hint}");
     }
+    let needles = expr.positive_texts();
     let view = render::View {
         results: &results,
         needles: &needles,
@@ -73,24 +73,44 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
 
 /// What to say when a query finds nothing because of marks that are taken as text: `*` and
 /// `?`, which search engines taught staff as wildcards, and quotes or brackets run together
-/// with words or left without a partner. Suggests the query split at those marks.
-fn hint(q: &str, texts: &[&str]) -> Option<String> {
+/// with words or left without a partner. Suggests the query with its texts split at those
+/// marks (the operators, groups and phrases kept), and only when that finds something under
+/// the same filters.
+fn hint(ws: &Workspace, index: &SearchIndex, expr: &Expr, filters: &Filters) -> Option<String> {
     const WILDCARDS: [char; 4] = ['*', '＊', '?', '？'];
     const QUOTES: [char; 14] = [
         '"', '“', '”', '「', '」', '『', '』', '‘', '’', '＂', '(', ')', '（', '）',
     ];
-    let quotes = |c: char| QUOTES.contains(&c);
-    let why = if q.contains(WILDCARDS) {
+    let texts = expr.positive_texts();
+    let why = if texts.iter().any(|t| t.contains(WILDCARDS)) {
         "检索按原文逐字查找，* 和 ? 不是通配符"
-    } else if texts.iter().any(|t| t.contains(quotes)) {
+    } else if texts.iter().any(|t| t.contains(QUOTES)) {
         "与词语相连或不成对的引号、括号按原文（连同这些符号）查找"
     } else {
         return None;
     };
-    let plain: Vec<&str> = q
-        .split(|c: char| WILDCARDS.contains(&c) || quotes(c) || c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect();
-    (!plain.is_empty())
-        .then(|| format!("提示：{why}，可去掉后再试：lifa search {}", plain.join(" ")))
+    let marks: Vec<char> = WILDCARDS.iter().chain(&QUOTES).copied().collect();
+    let plain = expr.split_at(&marks)?;
+    if plain == *expr || plain.positive_texts().is_empty() {
+        return None;
+    }
+    let found = search(ws, index, &plain, filters, 1, 1).ok()?.total;
+    if found == 0 {
+        return None;
+    }
+    let query = plain.to_query();
+    // As a shell would need it.
+    let query = if query.contains(['(', ')', '"', '\'', '|', '&', ';', '<', '>', '$', '`', '\\']) {
+        format!("'{}'", query.replace('\'', "'\\''"))
+    } else {
+        query
+    };
+    let same = if filters.describe().is_empty() {
+        ""
+    } else {
+        "（其他选项照旧）"
+    };
+    Some(format!(
+        "提示：{why}；去掉后可找到 {found} 条：lifa search {query}{same}"
+    ))
 }
