@@ -43,13 +43,13 @@ impl Cli {
                 | clap::error::ErrorKind::DisplayVersion
                 | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
                 _ => {
-                    // The command in question, for the hint: the first argument that names one.
+                    // The command in question: the first argument that names one.
                     let cmd = Cli::command();
-                    let sub = args.iter().skip(1).find_map(|a| {
-                        let a = a.to_str()?;
-                        cmd.find_subcommand(a).map(|c| c.get_name().to_string())
-                    });
-                    eprint!("{}", usage_error(&e, sub.as_deref()));
+                    let sub = args
+                        .iter()
+                        .skip(1)
+                        .find_map(|a| cmd.find_subcommand(a.to_str()?));
+                    eprint!("{}", usage_error(&e, sub));
                     std::process::exit(2)
                 }
             },
@@ -102,7 +102,7 @@ pub fn command() -> clap::Command {
 /// wrong (with clap's suggestion of what was meant), the command's usage, and where to read
 /// more. `sub` is the command given, if any. A refusal of a kind not translated here is clap's
 /// own message.
-pub fn usage_error(e: &clap::Error, sub: Option<&str>) -> String {
+pub fn usage_error(e: &clap::Error, sub: Option<&clap::Command>) -> String {
     use clap::error::{ContextKind as K, ContextValue as V, ErrorKind};
     let text = |k: K| match e.get(k) {
         Some(V::String(v)) => Some(v.as_str()),
@@ -124,8 +124,7 @@ pub fn usage_error(e: &clap::Error, sub: Option<&str>) -> String {
         _ => String::new(),
     };
     let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
-    let sub = sub.unwrap_or_default().to_string();
-    let name = |a: &str| arg_name(&sub, a);
+    let name = |a: &str| arg_name(sub, a);
     let arg = text(K::InvalidArg).map(name).unwrap_or_default();
     let value = text(K::InvalidValue).unwrap_or_default();
     let meant = |k: K| {
@@ -194,10 +193,9 @@ pub fn usage_error(e: &clap::Error, sub: Option<&str>) -> String {
     if !usage.is_empty() {
         out.push_str(&format!("用法：{}\n", usage.replace("[OPTIONS]", "[选项]")));
     }
-    let help = if sub.is_empty() {
-        "lifa --help".to_string()
-    } else {
-        format!("lifa {sub} --help")
+    let help = match sub {
+        Some(c) => format!("lifa {} --help", c.get_name()),
+        None => "lifa --help".to_string(),
     };
     out.push_str(&format!("提示：运行 {help} 查看全部选项和说明。\n"));
     out
@@ -206,14 +204,12 @@ pub fn usage_error(e: &clap::Error, sub: Option<&str>) -> String {
 /// An argument as clap names it in an error (`--since <DATE>`, `<QUERY>...`), as staff should
 /// read it: an option by its flag, a positional one by the first words of its help
 /// (`检索式（QUERY）`).
-fn arg_name(sub: &str, a: &str) -> String {
+fn arg_name(sub: Option<&clap::Command>, a: &str) -> String {
     if a.starts_with('-') {
         return a.split_whitespace().next().unwrap_or(a).to_string();
     }
     let id = a.trim_matches(|c: char| matches!(c, '<' | '>' | '[' | ']' | '.'));
-    let cmd = Cli::command();
-    let help = cmd
-        .find_subcommand(sub)
+    let help = sub
         .and_then(|c| {
             c.get_positionals().find(|p| {
                 p.get_value_names()

@@ -69,7 +69,7 @@ impl Expr {
             Expr::Text(t) => {
                 let bare = !t.is_empty()
                     && !t.contains(char::is_whitespace)
-                    && !OPERATOR_WORDS.contains(&t.as_str())
+                    && operator(t).is_none()
                     && !t.starts_with(['-', '－', '|', '｜', '&', '＆'])
                     && parse_query(t).is_ok_and(|e| e == *self);
                 if bare {
@@ -183,8 +183,21 @@ fn is_close(c: char) -> bool {
     matches!(c, ')' | '）')
 }
 
-/// The words that are operators (`湖 NOT 游船`), in both languages.
-const OPERATOR_WORDS: [&str; 6] = ["OR", "或", "AND", "且", "NOT", "非"];
+/// Every quote and bracket the query reader pairs; where they are not syntax, they are
+/// characters of the text.
+pub const PAIRED_MARKS: [char; 14] = [
+    '"', '“', '”', '「', '」', '『', '』', '‘', '’', '＂', '(', ')', '（', '）',
+];
+
+/// The operator a word is (`湖 NOT 游船`), in either language.
+fn operator(word: &str) -> Option<Tok> {
+    match word {
+        "OR" | "或" => Some(Tok::Or),
+        "AND" | "且" => Some(Tok::And),
+        "NOT" | "非" => Some(Tok::Not),
+        _ => None,
+    }
+}
 
 /// Whether the token before `cs[o]` (attached to it, or before the spaces in front of it) is
 /// an operator: `NOT(网箱)`, `- (网箱)`, `湖 OR (网箱)`.
@@ -198,15 +211,15 @@ fn after_operator(cs: &[char], o: usize) -> bool {
         j -= 1;
     }
     let prev: String = cs[j..end].iter().collect();
-    OPERATOR_WORDS.contains(&prev.as_str())
-        || matches!(prev.as_str(), "-" | "－" | "|" | "｜" | "&" | "＆")
+    operator(&prev).is_some() || matches!(prev.as_str(), "-" | "－" | "|" | "｜" | "&" | "＆")
 }
 
 /// Which brackets of a query group: for each position, the closing bracket of the group an
 /// opening bracket there opens. A pair of brackets groups when what it holds has a space or a
 /// `|` or `&` in it (`(垃圾 OR 污水) 罚款`, `罚款(垃圾 OR 污水)`), or when it follows an
-/// operator and stands apart (`NOT(网箱)`, `湖 非（网箱）`); around one word (`（一）`, `第（三）项`), or without a partner,
-/// brackets are text. Brackets inside a quoted span do not pair with those outside it.
+/// operator and stands apart (`NOT(网箱)`, `湖 非（网箱）`); around one word (`（一）`,
+/// `第（三）项`), or without a partner, brackets are text. Brackets inside a quoted span do not
+/// pair with those outside it.
 fn groups(cs: &[char]) -> Vec<Option<usize>> {
     let mut out = vec![None; cs.len()];
     let mut open: Vec<usize> = Vec::new();
@@ -314,19 +327,14 @@ fn lex(q: &str) -> Vec<Tok> {
                 || matches!(x, '|' | '｜')
                 || group_close[i].is_some()
                 || closes[i]
-                || (OPERATOR_WORDS.contains(&s.as_str()) && phrase(i).is_some())
+                || (operator(&s).is_some() && phrase(i).is_some())
             {
                 break;
             }
             s.push(x);
             i += 1;
         }
-        out.push(match s.as_str() {
-            "OR" | "或" => Tok::Or,
-            "AND" | "且" => Tok::And,
-            "NOT" | "非" => Tok::Not,
-            _ => Tok::Word(s),
-        });
+        out.push(operator(&s).unwrap_or(Tok::Word(s)));
     }
     out
 }

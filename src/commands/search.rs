@@ -4,7 +4,7 @@ use crate::cli::{ListFormat, SearchArgs};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::report::search as render;
-use crate::search::{Expr, Filters, parse_query, search};
+use crate::search::{Expr, Filters, PAIRED_MARKS, parse_query, search};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
@@ -46,8 +46,9 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         comments,
     };
     let results = search(ws, &index, &expr, &filters, limit, args.page)?;
+    let described = filters.describe();
     if results.total == 0
-        && let Some(hint) = hint(ws, &index, &expr, &filters)
+        && let Some(hint) = hint(ws, &index, &expr, &filters, &described)
     {
         eprintln!("{hint}");
     }
@@ -60,7 +61,7 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         limit,
         page: args.page,
         query: &q,
-        filters: &filters.describe(),
+        filters: &described,
     };
     let bytes = match format {
         ListFormat::Term => render::term(&view).into_bytes(),
@@ -76,20 +77,24 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
 /// with words or left without a partner. Suggests the query with its texts split at those
 /// marks (the operators, groups and phrases kept), and only when that finds something under
 /// the same filters.
-fn hint(ws: &Workspace, index: &SearchIndex, expr: &Expr, filters: &Filters) -> Option<String> {
+/// `described` is `filters` described.
+fn hint(
+    ws: &Workspace,
+    index: &SearchIndex,
+    expr: &Expr,
+    filters: &Filters,
+    described: &str,
+) -> Option<String> {
     const WILDCARDS: [char; 4] = ['*', '＊', '?', '？'];
-    const QUOTES: [char; 14] = [
-        '"', '“', '”', '「', '」', '『', '』', '‘', '’', '＂', '(', ')', '（', '）',
-    ];
     let texts = expr.positive_texts();
     let why = if texts.iter().any(|t| t.contains(WILDCARDS)) {
         "检索按原文逐字查找，* 和 ? 不是通配符"
-    } else if texts.iter().any(|t| t.contains(QUOTES)) {
+    } else if texts.iter().any(|t| t.contains(PAIRED_MARKS)) {
         "与词语相连或不成对的引号、括号按原文（连同这些符号）查找"
     } else {
         return None;
     };
-    let marks: Vec<char> = WILDCARDS.iter().chain(&QUOTES).copied().collect();
+    let marks: Vec<char> = WILDCARDS.iter().chain(&PAIRED_MARKS).copied().collect();
     let plain = expr.split_at(&marks)?;
     if plain == *expr || plain.positive_texts().is_empty() {
         return None;
@@ -105,7 +110,7 @@ fn hint(ws: &Workspace, index: &SearchIndex, expr: &Expr, filters: &Filters) -> 
     } else {
         query
     };
-    let same = if filters.describe().is_empty() {
+    let same = if described.is_empty() {
         ""
     } else {
         "（其他选项照旧）"

@@ -173,11 +173,23 @@ struct JsonComment<'a> {
     group: &'a str,
 }
 
+/// A submitter in JSON (`lifa comments` and `lifa search`): the name and contact as
+/// [`shown`] gives them.
 #[derive(Serialize)]
-struct JsonSubmitter {
+pub(crate) struct JsonSubmitter {
     kind: &'static str,
     name: Option<String>,
     contact: Option<String>,
+}
+
+impl JsonSubmitter {
+    pub(crate) fn new(c: &Comment, name: Option<String>, contact: Option<String>) -> Self {
+        JsonSubmitter {
+            kind: c.submitter.kind.wire(),
+            name,
+            contact,
+        }
+    }
 }
 
 /// `{"comments": [...], "total": N, "opinions": M}` — every selected comment, each with the
@@ -199,11 +211,7 @@ pub fn list_json(v: &View) -> Vec<u8> {
                 row: c.row,
                 cites: &c.cites,
                 text,
-                submitter: JsonSubmitter {
-                    kind: c.submitter.kind.wire(),
-                    name,
-                    contact,
-                },
+                submitter: JsonSubmitter::new(c, name, contact),
                 source: &c.source,
                 channel: c.channel.wire(),
                 received: c.received.to_string(),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use super::comments::shown;
+use super::comments::{JsonSubmitter, shown};
 use super::sheet::{self, Cell, Column, Table, col};
 use crate::comment::Comment;
 use crate::search::{Results, snippet};
@@ -175,13 +175,6 @@ struct JsonHit<'a> {
     copies: u64,
 }
 
-#[derive(Serialize)]
-struct JsonSubmitter {
-    kind: &'static str,
-    name: Option<String>,
-    contact: Option<String>,
-}
-
 /// `{"total", "opinions", "page", "limit", "hits": [...], "facets": {...}}`, keys in
 /// alphabetical order at every level.
 ///
@@ -220,11 +213,7 @@ pub fn json(v: &View) -> Vec<u8> {
                     snippet: snip,
                     highlights: marks,
                     text,
-                    submitter: JsonSubmitter {
-                        kind: c.submitter.kind.wire(),
-                        name,
-                        contact,
-                    },
+                    submitter: JsonSubmitter::new(c, name, contact),
                     source: &c.source,
                     channel: c.channel.wire(),
                     received: c.received.to_string(),
