@@ -96,6 +96,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// `comments/contact-points.toml` is malformed or lists a name twice.
+    #[error("{path}:{line}: 联系点名称设置有误：{message}")]
+    ContactPoints {
+        /// The file.
+        path: String,
+        /// Line of the problem.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// An uploaded comment file cannot be read as a batch at all.
     #[error("{path}: {message}")]
     Upload {
@@ -161,6 +171,9 @@ impl Error {
             }),
             Error::Alignment { .. } => Some(
                 "格式示例：\n[[match]]\nfrom = \"v1\"\nto = \"v2\"\nold = \"第十二条\"\nnew = \"第十五条\"".into(),
+            ),
+            Error::ContactPoints { .. } => Some(
+                "格式示例：\n[[point]]\nname = \"澜湖区湖滨街道基层立法联系点\"\naliases = [\"湖滨街道基层立法联系点\"]".into(),
             ),
             Error::Refused { .. } => Some(
                 "请按上面列出的行号改正后重新上传；或加 --skip-invalid 只导入通过检查的行（未通过的行另存为文件）。".into(),

@@ -28,6 +28,7 @@
 //! - [`cite`]: article references in comments (`第十二条第二款第（三）项`, `第十二至十五条`).
 //! - [`store`]: the batch files, written atomically; [`importer`] ties intake and store together.
 //! - [`group`]: duplicates and campaigns (MinHash over character shingles).
+//! - [`points`]: contact points written more than one way (`comments/contact-points.toml`).
 //! - [`privacy`]: masking names, phone numbers, ID numbers, e-mails.
 //! - [`opinions`]: the comments of a regulation as opinions, filters and statistics;
 //!   [`lineage`] follows an article through the versions; [`decisions`] holds dispositions.
@@ -61,6 +62,7 @@ pub mod index;
 pub mod intake;
 pub mod lineage;
 pub mod opinions;
+pub mod points;
 pub mod privacy;
 pub mod proposal;
 pub mod refs;

@@ -12,6 +12,7 @@ use crate::draft::ArticleNumber;
 use crate::error::Result;
 use crate::group::{self, GroupKind, Grouping};
 use crate::lineage::Lineage;
+use crate::points::ContactPoints;
 use crate::store::Store;
 use crate::workspace::Workspace;
 
@@ -24,14 +25,26 @@ pub struct Corpus {
     pub grouping: Grouping,
     /// Decisions in force, by comment id.
     pub decisions: HashMap<String, Decision>,
+    /// Which written contact-point names are one point; every comment's `source` is already
+    /// its point's name.
+    pub points: ContactPoints,
 }
 
 impl Corpus {
-    /// Loads the store and the decisions of `reg`.
+    /// Loads the store and the decisions of `reg`, each comment under its contact point's name
+    /// (`comments/contact-points.toml`).
     pub fn load(ws: &Workspace, reg: &str) -> Result<Corpus> {
-        let comments = Store::open(ws, reg).comments()?;
+        let points = ContactPoints::load(ws)?;
+        let mut comments = Store::open(ws, reg).comments()?;
+        if !points.is_empty() {
+            for c in &mut comments {
+                points.rename(&mut c.source);
+            }
+        }
         let decisions = decisions::current(ws, reg)?;
-        Ok(Corpus::new(comments, decisions))
+        let mut corpus = Corpus::new(comments, decisions);
+        corpus.points = points;
+        Ok(corpus)
     }
 
     /// Groups comments already loaded.
@@ -42,6 +55,7 @@ impl Corpus {
             comments,
             grouping,
             decisions,
+            points: ContactPoints::default(),
         }
     }
 
@@ -71,7 +85,7 @@ pub struct Filter {
     pub article: Option<ArticleNumber>,
     /// …numbered as in this version (else as in the draft each comment was made on).
     pub version: Option<String>,
-    /// Contact point contains this text.
+    /// Contact point's name, or one of its aliases, contains this text.
     pub source: Option<String>,
     /// Submitter kind.
     pub kind: Option<Kind>,
@@ -119,7 +133,7 @@ impl Filter {
     fn keeps(&self, corpus: &Corpus, i: usize, lineage: Option<&Lineage>) -> bool {
         let c = &corpus.comments[i];
         if let Some(s) = &self.source
-            && !c.source.contains(s.as_str())
+            && !corpus.points.matches(&c.source, s)
         {
             return false;
         }

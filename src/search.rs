@@ -33,6 +33,7 @@ use crate::error::{Error, Result};
 use crate::index::columns::Rec;
 use crate::index::tokens::fold;
 use crate::index::{IndexColumns, SearchIndex, article_key, comment_key, num_threads};
+use crate::points::ContactPoints;
 use crate::workspace::{Version, Workspace};
 
 /// Hits from which a query's scoring and counting are shared between two threads.
@@ -526,12 +527,14 @@ pub(crate) struct Context {
     labels: FxHashMap<u64, String>,
     /// Index into [`Status::ALL`] by ordinal; empty when nothing is decided.
     status_of: Vec<u8>,
+    /// Contact points written more than one way: facets, `--source` and hits use their names.
+    points: ContactPoints,
 }
 
 /// The files and folders whose modification times tell whether a [`Context`] is stale.
 fn stamp(ws: &Workspace) -> Vec<(PathBuf, Option<SystemTime>)> {
     let mtime = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let mut paths = vec![ws.root.join("drafts")];
+    let mut paths = vec![ws.root.join("drafts"), crate::points::path(ws)];
     for reg in ws.regulations() {
         let dir = ws.root.join("drafts").join(&reg);
         let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -601,6 +604,7 @@ impl Context {
             regs_versions,
             labels,
             status_of,
+            points: ContactPoints::load(ws)?,
         })
     }
 
@@ -699,7 +703,7 @@ pub fn search(
         if *n > 0 {
             *out.facets
                 .source
-                .entry(cols.sources[i].clone())
+                .entry(ctx.points.name(&cols.sources[i]).to_string())
                 .or_default() += n;
         }
     }
@@ -723,7 +727,8 @@ pub fn search(
         let Some(path) = paths.get(&cols.batch(g.ord)) else {
             continue;
         };
-        let comment = crate::store::read_comment_at(path, cols.offset(g.ord))?;
+        let mut comment = crate::store::read_comment_at(path, cols.offset(g.ord))?;
+        ctx.points.rename(&mut comment.source);
         out.hits.push(Hit {
             status: Status::ALL
                 .get(usize::from(ctx.status(g.ord)))
@@ -988,7 +993,7 @@ impl Filter {
             sources: f.source.as_ref().map(|s| {
                 cols.sources
                     .iter()
-                    .map(|n| n.contains(s.as_str()))
+                    .map(|n| ctx.points.matches(ctx.points.name(n), s))
                     .collect()
             }),
             articles,

@@ -167,7 +167,8 @@ struct MatchEntry {
     note: Option<String>,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+/// The line (from 1) of a byte offset in a text.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 

@@ -53,6 +53,10 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
     let bytes = if args.stats {
         let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
         let stats = opinions::stats(&corpus, &selected, &ids, &stage);
+        super::points_hint(
+            &corpus.points,
+            corpus.comments.iter().map(|c| c.source.as_str()),
+        );
         match format {
             ListFormat::Term => render::stats_term(&stats, &described, view.color).into_bytes(),
             ListFormat::Json => render::stats_json(&stats),

@@ -76,10 +76,15 @@ pub(super) fn run(ws: &Workspace, args: &ImportArgs) -> Result<()> {
     // The importer grouped every stored comment already: the index takes its grouping.
     if !args.dry_run && totals.accepted > 0 {
         let grouping = importer.take_grouping();
-        match crate::index::SearchIndex::open(ws)
-            .and_then(|mut i| i.update_with(ws, grouping.as_ref()))
-        {
-            Ok(s) => println!("{}", super::index::describe(&s)),
+        let updated = crate::index::SearchIndex::open(ws).and_then(|mut index| {
+            let stats = index.update_with(ws, grouping.as_ref())?;
+            Ok((index, stats))
+        });
+        match updated {
+            Ok((index, stats)) => {
+                println!("{}", super::index::describe(&stats));
+                sources_hint(ws, &index);
+            }
             Err(e) => eprintln!("提醒：检索索引未能更新（{e}）；可稍后运行 lifa index"),
         }
     }
@@ -90,6 +95,17 @@ pub(super) fn run(ws: &Workspace, args: &ImportArgs) -> Result<()> {
         );
     }
     failed.map_or(Ok(()), Err)
+}
+
+/// After an import, the contact points of the whole workspace (as the index holds them) that
+/// look like one point written two ways.
+fn sources_hint(ws: &Workspace, index: &crate::index::SearchIndex) {
+    let Ok(points) = crate::points::ContactPoints::load(ws) else {
+        return; // a broken table is reported by the commands that use it
+    };
+    if let Some(cols) = index.columns() {
+        super::points_hint(&points, cols.sources.iter().map(|s| points.name(s)));
+    }
 }
 
 /// The figures of one import.

@@ -109,6 +109,19 @@ fn emit(bytes: &[u8], out: Option<&Path>) -> Result<()> {
     }
 }
 
+/// Tells staff, on stderr, about contact-point names that look like one point written two
+/// ways and that `comments/contact-points.toml` does not join yet.
+fn points_hint<'a>(
+    points: &crate::points::ContactPoints,
+    names: impl IntoIterator<Item = &'a str>,
+) {
+    let names: rustc_hash::FxHashSet<&str> = names.into_iter().collect();
+    let names: Vec<&str> = names.into_iter().collect();
+    if let Some(h) = crate::points::hint(points, &names) {
+        eprint!("{h}");
+    }
+}
+
 /// The file name of `--out`, for messages.
 fn out_name(out: Option<&Path>) -> String {
     out.and_then(|p| p.file_name())

@@ -144,6 +144,10 @@ pub(super) fn run(ws: &Workspace, args: &ReportArgs) -> Result<()> {
     for p in &written {
         println!("已写入 {}", p.display());
     }
+    super::points_hint(
+        &corpus.points,
+        corpus.comments.iter().map(|c| c.source.as_str()),
+    );
     Ok(())
 }
 

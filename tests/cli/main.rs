@@ -7,6 +7,7 @@ mod decide;
 mod diff;
 mod errors;
 mod import;
+mod points;
 mod report;
 mod search;
 
@@ -46,7 +47,7 @@ impl CliTest {
     }
 
     /// The sample regulation with the repository's stored sample comments (batches only, no
-    /// dispositions).
+    /// dispositions) and its table of contact points written two ways.
     pub fn with_sample_comments() -> Self {
         let t = Self::with_sample();
         let src = repo().join("comments/qinglanhu/batches");
@@ -55,6 +56,8 @@ impl CliTest {
         for e in std::fs::read_dir(src).unwrap().flatten() {
             std::fs::copy(e.path(), dst.join(e.file_name())).unwrap();
         }
+        let points = "comments/contact-points.toml";
+        std::fs::copy(repo().join(points), t.root().join(points)).unwrap();
         t
     }
 
