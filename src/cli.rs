@@ -40,8 +40,16 @@ impl Cli {
             Ok(cli) => cli,
             Err(e) => match e.kind() {
                 clap::error::ErrorKind::DisplayHelp
-                | clap::error::ErrorKind::DisplayVersion
-                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => e.exit(),
+                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let help = options_in_chinese(&e.render().ansi().to_string());
+                    if e.use_stderr() {
+                        anstream::eprint!("{help}");
+                        std::process::exit(2)
+                    }
+                    anstream::print!("{help}");
+                    std::process::exit(0)
+                }
+                clap::error::ErrorKind::DisplayVersion => e.exit(),
                 _ => {
                     // The command in question: the first argument that names one.
                     let cmd = Cli::command();
@@ -75,6 +83,7 @@ pub fn command() -> clap::Command {
                 .help("显示本说明"),
         )
         .mut_args(|a| {
+            let a = in_chinese(a);
             if a.get_help_heading().is_some() {
                 a
             } else if a.is_positional() {
@@ -96,6 +105,65 @@ pub fn command() -> clap::Command {
                 .help_heading("选项"),
         )
         .mut_subcommands(localize)
+}
+
+/// A usage line's `[OPTIONS]` as `[选项]`.
+fn options_in_chinese(usage: &str) -> String {
+    usage.replace("[OPTIONS]", "[选项]")
+}
+
+/// An argument's help with what clap adds in English (`[default: …]`, `[possible values: …]`,
+/// `[env: …]`) written into it in Chinese, unless the help text already says it.
+fn in_chinese(a: clap::Arg) -> clap::Arg {
+    let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let mut short = help.clone();
+    let mut long = a
+        .get_long_help()
+        .map_or_else(|| help.clone(), |h| h.to_string());
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !help.contains("默认") {
+        let d = format!("（默认：{}）", defaults.join("、"));
+        short.push_str(&d);
+        long.push_str(&d);
+    }
+    let values: Vec<clap::builder::PossibleValue> = if a.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        a.get_possible_values()
+            .into_iter()
+            .filter(|v| !v.is_hide_set())
+            .collect()
+    };
+    if !values.is_empty() && a.get_action().takes_values() {
+        let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+        if !names.iter().all(|n| help.contains(n)) {
+            short.push_str(&format!("（可选：{}）", names.join("、")));
+        }
+        let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
+        long.push_str("\n\n可选值：");
+        for v in &values {
+            match v.get_help() {
+                Some(h) => long.push_str(&format!("\n  {:width$}  {h}", v.get_name())),
+                None => long.push_str(&format!("\n  {}", v.get_name())),
+            }
+        }
+    }
+    if let Some(var) = a.get_env().map(|v| v.to_string_lossy().into_owned())
+        && !help.contains(&var)
+    {
+        let e = format!("（也可用环境变量 {var} 指定）");
+        short.push_str(&e);
+        long.push_str(&e);
+    }
+    a.hide_default_value(true)
+        .hide_possible_values(true)
+        .hide_env(true)
+        .help(short)
+        .long_help(long)
 }
 
 /// clap's refusal of a command line, told in Chinese as lifa's other messages are: what is
@@ -191,7 +259,7 @@ pub fn usage_error(e: &clap::Error, sub: Option<&clap::Command>) -> String {
     };
     let mut out = format!("错误：{what}\n");
     if !usage.is_empty() {
-        out.push_str(&format!("用法：{}\n", usage.replace("[OPTIONS]", "[选项]")));
+        out.push_str(&format!("用法：{}\n", options_in_chinese(&usage)));
     }
     let help = match sub {
         Some(c) => format!("lifa {} --help", c.get_name()),
@@ -651,7 +719,7 @@ pub struct FilterArgs {
     /// 只看某种处理情况：采纳、部分采纳、已在他条体现、未采纳、待研究、未处理
     #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     pub status: Option<crate::decisions::Status>,
-    /// 只看某联系点（名称中含此文字即可）
+    /// 只看某联系点（名称或 comments/contact-points.toml 中它的别名含此文字即可）
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
     /// 只看某类提出人

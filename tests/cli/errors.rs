@@ -263,4 +263,37 @@ fn command_line_mistakes_are_told_in_chinese() {
     for english in ["Usage", "Commands", "Options", "Print"] {
         assert!(!top.contains(english), "{english}: {top}");
     }
+    // What clap adds to each option (defaults, values, variables) is Chinese too, in the short
+    // and the long help, even where a long list of values wraps.
+    for args in [
+        &["search", "--help"][..],
+        &["search", "-h"][..],
+        &["report", "-h"][..],
+        &["report", "--help"][..],
+        &["comments", "--help"][..],
+    ] {
+        let text = help(args);
+        for english in [
+            "[OPTIONS]",
+            "default:",
+            "possible",
+            "Possible",
+            "values:",
+            "[env",
+        ] {
+            assert!(!text.contains(english), "{args:?} {english}: {text}");
+        }
+    }
+    let search = help(&["search", "--help"]);
+    assert!(search.contains("第几页（默认：1）"), "{search}");
+    assert!(
+        search.contains("可选值：\n            term  适合在终端阅读"),
+        "{search}"
+    );
+    let report = help(&["report", "-h"]);
+    assert!(
+        report.contains("（可选：comparison、chain、redline"),
+        "{report}"
+    );
+    assert!(report.contains("用法：lifa report [选项]"), "{report}");
 }
