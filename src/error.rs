@@ -59,14 +59,14 @@ pub enum Error {
         known: Vec<String>,
     },
     /// A version id that no draft of the regulation has.
-    #[error("法规“{reg}”没有版本“{version}”（已有版本：{}）", known.join("、"))]
+    #[error("法规“{reg}”没有版本“{version}”（已有版本：{known}）")]
     UnknownVersion {
         /// The regulation.
         reg: String,
         /// The version asked for.
         version: String,
-        /// Versions that exist.
-        known: Vec<String>,
+        /// The versions there are, as [`crate::workspace::labels`] lists them.
+        known: String,
     },
     /// Two draft files of one regulation claim the same version id.
     #[error("{first} 和 {second} 的版本号都是“{version}”，版本号不能重复")]
@@ -166,9 +166,9 @@ impl Error {
                 "请在 drafts/<法规>/ 下放入各审次草案的 .md 文件，或用 lifa diff 旧稿.md 新稿.md 直接比较两个文件。"
                     .into(),
             ),
-            Error::UnknownVersion { reg, known, .. } => known.first().map(|v| {
-                format!("例如：lifa diff {reg} {v} {}", known.last().unwrap_or(v))
-            }),
+            Error::UnknownVersion { .. } => {
+                Some("版本可写版本号，也可写括号中的稿次。".into())
+            }
             Error::Alignment { .. } => Some(
                 "格式示例：\n[[match]]\nfrom = \"v1\"\nto = \"v2\"\nold = \"第十二条\"\nnew = \"第十五条\"".into(),
             ),

@@ -909,23 +909,22 @@ impl Filter {
                 .iter()
                 .filter(|(r, _)| all.reg.as_ref().is_none_or(|x| x == r))
                 .collect();
-            let ids = |vs: &[Version]| vs.iter().map(|v| v.id.clone()).collect::<Vec<_>>();
             if !in_scope
                 .iter()
-                .any(|(_, vs)| vs.iter().any(|v| &v.id == ver))
+                .any(|(_, vs)| vs.iter().any(|v| v.answers_to(ver)))
             {
                 return Err(match in_scope[..] {
                     [(reg, vs)] => Error::UnknownVersion {
                         reg: reg.clone(),
                         version: ver.clone(),
-                        known: ids(vs),
+                        known: crate::workspace::labels(vs),
                     },
                     [] => Error::Usage(format!("--version {ver}：工作区中还没有草案")),
                     _ => Error::Usage(format!(
                         "--version {ver}：没有哪部法规有这一稿（{}）",
                         in_scope
                             .iter()
-                            .map(|(r, vs)| format!("{r}：{}", ids(vs).join("、")))
+                            .map(|(r, vs)| format!("{r}：{}", crate::workspace::labels(vs)))
                             .collect::<Vec<_>>()
                             .join("；")
                     )),
@@ -942,9 +941,11 @@ impl Filter {
                     }
                     match &f.version {
                         Some(ver) => {
-                            if !versions.iter().any(|v| &v.id == ver) {
+                            // Each regulation's own version of that name (v2, or 二审稿).
+                            let Some(ver) = versions.iter().find(|v| v.answers_to(ver)) else {
                                 continue;
-                            }
+                            };
+                            let ver = &ver.id;
                             let lineage = crate::lineage::Lineage::build(ws, reg, versions)?;
                             for v in versions {
                                 for a in &v.draft.articles {

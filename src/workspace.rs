@@ -27,6 +27,30 @@ pub struct Version {
     pub draft: Draft,
 }
 
+impl Version {
+    /// Whether staff name this version by `name`: its id (`v2`) or its stage (`二审稿`).
+    pub fn answers_to(&self, name: &str) -> bool {
+        self.id == name || self.draft.meta.stage.as_deref() == Some(name)
+    }
+
+    /// How messages list it: `v2（二审稿）`, or the id alone when the draft names no stage.
+    pub fn label(&self) -> String {
+        match &self.draft.meta.stage {
+            Some(s) if *s != self.id => format!("{}（{s}）", self.id),
+            _ => self.id.clone(),
+        }
+    }
+}
+
+/// How messages list the versions there are: `v1（一审稿）、v2（二审稿）`.
+pub fn labels(versions: &[Version]) -> String {
+    versions
+        .iter()
+        .map(Version::label)
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 impl Workspace {
     /// A workspace rooted at `root`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
@@ -274,14 +298,16 @@ pub fn pick<'a>(
     }
 }
 
-fn find<'a>(versions: &'a [Version], reg: &str, id: &str) -> Result<&'a Version> {
+/// The version of `reg` staff call `name` (its id or its stage), or an error listing the
+/// versions there are.
+pub fn find<'a>(versions: &'a [Version], reg: &str, name: &str) -> Result<&'a Version> {
     versions
         .iter()
-        .find(|v| v.id == id || v.draft.meta.stage.as_deref() == Some(id))
+        .find(|v| v.answers_to(name))
         .ok_or_else(|| Error::UnknownVersion {
             reg: reg.to_string(),
-            version: id.to_string(),
-            known: versions.iter().map(|v| v.id.clone()).collect(),
+            version: name.to_string(),
+            known: labels(versions),
         })
 }
 

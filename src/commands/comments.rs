@@ -12,15 +12,10 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
     let format = crate::cli::list_format(args.output.format, args.output.out.as_deref())?;
     let versions = ws.versions(&args.reg)?;
     let corpus = Corpus::load(ws, &args.reg)?;
-    let filter = filter(&args.filter)?;
-    if let Some(v) = &filter.version
-        && !versions.iter().any(|x| &x.id == v)
-    {
-        return Err(Error::UnknownVersion {
-            reg: args.reg.clone(),
-            version: v.clone(),
-            known: versions.iter().map(|x| x.id.clone()).collect(),
-        });
+    let mut filter = filter(&args.filter)?;
+    if let Some(v) = &filter.version {
+        // 二审稿 names v2 as it does for lifa diff.
+        filter.version = Some(crate::workspace::find(&versions, &args.reg, v)?.id.clone());
     }
     let lineage = if filter.version.is_some() {
         Some(Lineage::build(ws, &args.reg, &versions)?)

@@ -111,18 +111,7 @@ pub fn check(
         }
     }
     let fixed_draft = match &defaults.draft {
-        Some(v) => {
-            Some(
-                versions
-                    .iter()
-                    .find(|x| &x.id == v)
-                    .ok_or_else(|| Error::UnknownVersion {
-                        reg: regulation.to_string(),
-                        version: v.clone(),
-                        known: versions.iter().map(|x| x.id.clone()).collect(),
-                    })?,
-            )
-        }
+        Some(v) => Some(crate::workspace::find(versions, regulation, v)?),
         None => None,
     };
     let dated: Vec<(Option<Date>, &Version)> = versions

@@ -90,8 +90,8 @@ fn unknown_version() {
         ----- stdout -----
 
         ----- stderr -----
-        错误：法规“qinglanhu”没有版本“v9”（已有版本：v1、v2、v3）
-        提示：例如：lifa diff qinglanhu v1 v3
+        错误：法规“qinglanhu”没有版本“v9”（已有版本：v1（一审稿）、v2（二审稿）、v3（表决稿））
+        提示：版本可写版本号，也可写括号中的稿次。
         ");
     });
 }

@@ -504,6 +504,46 @@ fn batch_wide_values_and_header_mapping() {
         c["draft"], "v1",
         "dated before the second reading: the first draft"
     );
+
+    // --draft takes the stage staff say as well as the version id.
+    let q = t.write(
+        "渔业村-2.csv",
+        "编号,意见内容,身份\nYM-3,第二十条的禁渔期应当写明起止日期。,群众\n",
+    );
+    let at = |draft: &str| {
+        import(
+            &t,
+            &[
+                q.to_str().unwrap(),
+                "--source",
+                "东岸县渔业村基层立法联系点",
+                "--channel",
+                "座谈会",
+                "--date",
+                "2026-05-03",
+                "--draft",
+                draft,
+            ],
+        )
+    };
+    let out = at("三审稿");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("v2（二审稿）"), "{err}");
+    let out = at("二审稿");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = comments_json(&t, &[]);
+    let c = v["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["ref"] == "YM-3")
+        .unwrap();
+    assert_eq!(c["draft"], "v2");
 }
 
 /// Imports the six sample uploads of the repository into a fresh workspace.

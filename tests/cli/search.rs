@@ -1210,8 +1210,25 @@ fn the_filters_in_force_are_named_and_an_unknown_version_is_refused() {
         assert!(out.stdout.is_empty(), "{cmd:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("没有版本“v9”") && err.contains("v1、v2、v3"),
+            err.contains("没有版本“v9”")
+                && err.contains("v1（一审稿）、v2（二审稿）、v3（表决稿）"),
             "{cmd:?}: {err}"
         );
+        // A version is named by its stage as well, as lifa diff names it.
+        let by_stage = t
+            .lifa()
+            .args(cmd)
+            .args(["--article", "14", "--version", "二审稿", "--format", "json"])
+            .output()
+            .unwrap();
+        let by_id = t
+            .lifa()
+            .args(cmd)
+            .args(["--article", "14", "--version", "v2", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(by_stage.status.success(), "{cmd:?}");
+        assert_eq!(by_stage.stdout, by_id.stdout, "{cmd:?}");
+        assert!(!by_id.stdout.is_empty());
     }
 }
