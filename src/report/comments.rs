@@ -192,14 +192,48 @@ impl JsonSubmitter {
     }
 }
 
+/// A JSON array of `len` elements made one at a time by `make` as they are written (`lifa
+/// comments` and `lifa search`): an export of a million comments never holds a tree of them
+/// all. Each goes through a `Value`, so its keys come out sorted as in the rest of the
+/// document.
+pub(crate) struct EachSorted<F> {
+    pub(crate) len: usize,
+    pub(crate) make: F,
+}
+
+impl<F, T> Serialize for EachSorted<F>
+where
+    F: Fn(usize) -> T,
+    T: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error as _, SerializeSeq as _};
+        let mut seq = s.serialize_seq(Some(self.len))?;
+        for i in 0..self.len {
+            let value = serde_json::to_value((self.make)(i)).map_err(S::Error::custom)?;
+            seq.serialize_element(&value)?;
+        }
+        seq.end()
+    }
+}
+
 /// `{"comments": [...], "total": N, "opinions": M}` — every selected comment, each with the
 /// opinion it belongs to (`opinion`: the id of its first copy) and that opinion's supporters.
+/// Keys in alphabetical order at every level.
 pub fn list_json(v: &View) -> Vec<u8> {
+    /// The document, its fields in the order of their names.
+    #[derive(Serialize)]
+    #[serde(bound(serialize = "EachSorted<F>: Serialize"))]
+    struct Doc<F> {
+        comments: EachSorted<F>,
+        opinions: usize,
+        total: usize,
+    }
     let corpus = v.corpus;
-    let comments: Vec<JsonComment> = v
-        .selected
-        .iter()
-        .map(|&i| {
+    let comments = EachSorted {
+        len: v.selected.len(),
+        make: |k: usize| {
+            let i = v.selected[k];
             let c = &corpus.comments[i];
             let (text, name, contact) = shown(c, v.include_personal);
             let grp = corpus.opinion(i);
@@ -225,18 +259,18 @@ pub fn list_json(v: &View) -> Vec<u8> {
                     GroupKind::Campaign => "campaign",
                 },
             }
-        })
-        .collect();
+        },
+    };
     let opinions: rustc_hash::FxHashSet<u32> = v
         .selected
         .iter()
         .map(|&i| corpus.grouping.group_of[i])
         .collect();
-    let doc = serde_json::json!({
-        "total": comments.len(),
-        "opinions": opinions.len(),
-        "comments": comments,
-    });
+    let doc = Doc {
+        total: comments.len,
+        opinions: opinions.len(),
+        comments,
+    };
     let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
     out.push(b'\n');
     out

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use super::comments::{JsonSubmitter, shown};
+use super::comments::{EachSorted, JsonSubmitter, shown};
 use super::sheet::{self, Cell, Column, Table, col};
 use crate::comment::Comment;
 use crate::search::{Results, snippet};
@@ -183,53 +183,47 @@ struct JsonHit<'a> {
 pub fn json(v: &View) -> Vec<u8> {
     /// The document, its fields in the order of their names.
     #[derive(Serialize)]
-    struct Doc<'a> {
+    #[serde(bound(serialize = "EachSorted<F>: Serialize"))]
+    struct Doc<'a, F> {
         facets: serde_json::Value,
-        hits: Hits<'a>,
+        hits: EachSorted<F>,
         limit: usize,
         opinions: u64,
         page: usize,
         query: &'a str,
         total: u64,
     }
-    struct Hits<'a>(&'a View<'a>);
-    impl Serialize for Hits<'_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            use serde::ser::{Error as _, SerializeSeq as _};
-            let v = self.0;
-            let mut seq = s.serialize_seq(Some(v.results.hits.len()))?;
-            for h in &v.results.hits {
-                let c = &h.comment;
-                let (text, name, contact) = shown(c, v.include_personal);
-                let (snip, marks) = snippet(&text, v.needles, SNIPPET);
-                let hit = JsonHit {
-                    id: &c.id,
-                    reference: c.reference.as_deref(),
-                    batch: &c.batch,
-                    regulation: &c.regulation,
-                    draft: &c.draft,
-                    cites: &c.cites,
-                    score: h.score,
-                    snippet: snip,
-                    highlights: marks,
-                    text,
-                    submitter: JsonSubmitter::new(c, name, contact),
-                    source: &c.source,
-                    channel: c.channel.wire(),
-                    received: c.received.to_string(),
-                    status: h.status.wire(),
-                    supporters: h.supporters,
-                    copies: h.copies,
-                };
-                // Through a `Value`, as the keys are sorted there.
-                seq.serialize_element(&serde_json::to_value(hit).map_err(S::Error::custom)?)?;
+    let hits = EachSorted {
+        len: v.results.hits.len(),
+        make: |i: usize| {
+            let h = &v.results.hits[i];
+            let c = &h.comment;
+            let (text, name, contact) = shown(c, v.include_personal);
+            let (snip, marks) = snippet(&text, v.needles, SNIPPET);
+            JsonHit {
+                id: &c.id,
+                reference: c.reference.as_deref(),
+                batch: &c.batch,
+                regulation: &c.regulation,
+                draft: &c.draft,
+                cites: &c.cites,
+                score: h.score,
+                snippet: snip,
+                highlights: marks,
+                text,
+                submitter: JsonSubmitter::new(c, name, contact),
+                source: &c.source,
+                channel: c.channel.wire(),
+                received: c.received.to_string(),
+                status: h.status.wire(),
+                supporters: h.supporters,
+                copies: h.copies,
             }
-            seq.end()
-        }
-    }
+        },
+    };
     let doc = Doc {
         facets: serde_json::to_value(&v.results.facets).unwrap_or_default(),
-        hits: Hits(v),
+        hits,
         limit: v.limit,
         opinions: v.results.opinions,
         page: v.page,
