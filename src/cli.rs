@@ -125,7 +125,8 @@ fn in_chinese(a: clap::Arg) -> clap::Arg {
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
-    if !defaults.is_empty() && !help.contains("默认") {
+    let takes_values = a.get_action().takes_values();
+    if takes_values && !defaults.is_empty() && !help.contains("默认") {
         let d = format!("（默认：{}）", defaults.join("、"));
         short.push_str(&d);
         long.push_str(&d);
@@ -138,7 +139,7 @@ fn in_chinese(a: clap::Arg) -> clap::Arg {
             .filter(|v| !v.is_hide_set())
             .collect()
     };
-    if !values.is_empty() && a.get_action().takes_values() {
+    if takes_values && !values.is_empty() {
         let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
         if !names.iter().all(|n| help.contains(n)) {
             short.push_str(&format!("（可选：{}）", names.join("、")));
@@ -159,11 +160,18 @@ fn in_chinese(a: clap::Arg) -> clap::Arg {
         short.push_str(&e);
         long.push_str(&e);
     }
-    a.hide_default_value(true)
-        .hide_possible_values(true)
-        .hide_env(true)
-        .help(short)
-        .long_help(long)
+    // clap refuses (in debug builds) to hide what a flag without a value cannot have.
+    let a = if takes_values {
+        a.hide_default_value(true).hide_possible_values(true)
+    } else {
+        a
+    };
+    let a = if a.get_env().is_some() {
+        a.hide_env(true)
+    } else {
+        a
+    };
+    a.help(short).long_help(long)
 }
 
 /// clap's refusal of a command line, told in Chinese as lifa's other messages are: what is
