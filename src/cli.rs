@@ -126,7 +126,8 @@ fn in_chinese(a: clap::Arg) -> clap::Arg {
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
     let takes_values = a.get_action().takes_values();
-    if takes_values && !defaults.is_empty() && !help.contains("默认") {
+    let stated = help.contains("默认") && defaults.iter().all(|d| help.contains(d.as_str()));
+    if takes_values && !defaults.is_empty() && !stated {
         let d = format!("（默认：{}）", defaults.join("、"));
         short.push_str(&d);
         long.push_str(&d);
@@ -144,7 +145,7 @@ fn in_chinese(a: clap::Arg) -> clap::Arg {
         if !names.iter().all(|n| help.contains(n)) {
             short.push_str(&format!("（可选：{}）", names.join("、")));
         }
-        let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         long.push_str("\n\n可选值：");
         for v in &values {
             match v.get_help() {
@@ -223,7 +224,7 @@ pub fn usage_error(e: &clap::Error, sub: Option<&clap::Command>) -> String {
         }
         ErrorKind::InvalidValue if value.is_empty() => format!("{arg} 后面要写上它的值"),
         ErrorKind::InvalidValue => format!(
-            "{arg} 的值“{value}”无效（可用：{}）{}",
+            "{arg} 的值“{value}”无效（可选：{}）{}",
             list(K::ValidValue).join("、"),
             meant(K::SuggestedValue)
         ),
@@ -529,10 +530,10 @@ pub struct AttributionArgs {
     /// 法规名（drafts/ 下的文件夹名）
     #[arg(value_name = "REG")]
     pub reg: String,
-    /// 旧版本号（如 v1）；不给则取最近一批意见所针对的稿本及其下一稿
+    /// 旧版本（如 v1 或 一审稿）；不给则取最近一批意见所针对的稿本及其下一稿
     #[arg(value_name = "FROM", requires = "to")]
     pub from: Option<String>,
-    /// 新版本号（如 v2）
+    /// 新版本（如 v2 或 二审稿）
     #[arg(value_name = "TO")]
     pub to: Option<String>,
     /// 判定“有采纳意见对应”所用的最低得分（默认 0.7，即建议的批量确认线）
@@ -660,7 +661,7 @@ pub struct ImportArgs {
     /// 要导入的文件（.csv、.xlsx、.jsonl），可以多个
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
-    /// 意见针对的草案版本（如 v1）；默认按意见日期取当时最新的一稿
+    /// 意见针对的草案版本（如 v1 或 一审稿）；默认按意见日期取当时最新的一稿
     #[arg(long, value_name = "VERSION")]
     pub draft: Option<String>,
     /// 整批的联系点（文件中没有“联系点”列或该格为空时使用）
@@ -866,7 +867,7 @@ pub fn report_format(given: Option<Format>, out: Option<&Path>) -> Result<Format
 fn parse_kind(s: &str) -> Result<crate::comment::Kind, String> {
     crate::comment::Kind::parse(s).ok_or_else(|| {
         format!(
-            "“{s}”不是已知的提出人类型（可用：{}）",
+            "“{s}”不是已知的提出人类型（可选：{}）",
             crate::comment::Kind::labels()
         )
     })
@@ -875,7 +876,7 @@ fn parse_kind(s: &str) -> Result<crate::comment::Kind, String> {
 fn parse_channel(s: &str) -> Result<crate::comment::Channel, String> {
     crate::comment::Channel::parse(s).ok_or_else(|| {
         format!(
-            "“{s}”不是已知的渠道（可用：{}）",
+            "“{s}”不是已知的渠道（可选：{}）",
             crate::comment::Channel::labels()
         )
     })
@@ -889,7 +890,7 @@ fn parse_date(s: &str) -> Result<crate::comment::Date, String> {
 fn parse_status(s: &str) -> Result<crate::decisions::Status, String> {
     crate::decisions::Status::parse(s).ok_or_else(|| {
         format!(
-            "“{s}”不是已知的处理情况（可用：{}）",
+            "“{s}”不是已知的处理情况（可选：{}）",
             crate::decisions::Status::labels()
         )
     })
@@ -901,10 +902,10 @@ pub struct DiffArgs {
     /// 法规名（drafts/ 下的文件夹名），或旧稿文件路径
     #[arg(value_name = "REG|OLD.md")]
     pub target: String,
-    /// 旧版本号（如 v1），或新稿文件路径
+    /// 旧版本（如 v1 或 一审稿），或新稿文件路径
     #[arg(value_name = "FROM|NEW.md")]
     pub from: Option<String>,
-    /// 新版本号（如 v2）
+    /// 新版本（如 v2 或 二审稿）
     #[arg(value_name = "TO")]
     pub to: Option<String>,
     /// 对照全部版本（一审稿 | 二审稿 | 表决稿…），逐条跟踪

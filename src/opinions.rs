@@ -34,7 +34,12 @@ impl Corpus {
     /// Loads the store and the decisions of `reg`, each comment under its contact point's name
     /// (`comments/contact-points.toml`).
     pub fn load(ws: &Workspace, reg: &str) -> Result<Corpus> {
-        let points = ContactPoints::load(ws)?;
+        Corpus::load_with(ws, reg, ContactPoints::load(ws)?)
+    }
+
+    /// [`Corpus::load`] with a contact-point table already read (an empty one keeps every
+    /// name as written).
+    pub fn load_with(ws: &Workspace, reg: &str, points: ContactPoints) -> Result<Corpus> {
         let mut comments = Store::open(ws, reg).comments()?;
         if !points.is_empty() {
             for c in &mut comments {

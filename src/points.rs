@@ -30,10 +30,19 @@ pub const FILE: &str = "comments/contact-points.toml";
 /// Which written names are one contact point.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContactPoints {
-    /// Every alias → its point's name.
+    /// Every name the file writes (points' names and their aliases), without spaces → the
+    /// point's name as the file writes it.
     name_of: FxHashMap<String, String>,
-    /// Every point's name → its aliases, in the order the file lists them.
-    aliases: FxHashMap<String, Vec<String>>,
+    /// Every point's name as the file writes it → where, and its aliases.
+    points: FxHashMap<String, Point>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Point {
+    /// The line of its `name`.
+    line: usize,
+    /// Its other names, as written.
+    aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +73,16 @@ fn key(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Whether `hay` contains `needle`, spaces in either not counting.
+fn contains_loosely(hay: &str, needle: &str) -> bool {
+    let spaced = |s: &str| s.chars().any(char::is_whitespace);
+    if spaced(hay) || spaced(needle) {
+        key(hay).contains(&key(needle))
+    } else {
+        hay.contains(needle)
+    }
+}
+
 impl ContactPoints {
     /// The workspace's table; empty when the file does not exist.
     pub fn load(ws: &Workspace) -> Result<ContactPoints> {
@@ -88,25 +107,29 @@ impl ContactPoints {
         };
         let file: PointsFile = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(s.start)).unwrap_or(1);
-            err(line, e.message().trim().to_string())
+            err(line, crate::workspace::toml_message(&e))
         })?;
         let mut out = ContactPoints::default();
-        // Every name written so far → the line it was written on.
+        // Every name written so far, without spaces → the line it was written on.
         let mut seen: FxHashMap<String, usize> = FxHashMap::default();
         for entry in &file.point {
             let entry = entry.get_ref();
-            let name = key(entry.name.get_ref());
-            let name_line = line_of(entry.name.span().start);
+            let name = entry.name.get_ref().trim().to_string();
+            let line = line_of(entry.name.span().start);
             if name.is_empty() {
-                return Err(err(name_line, "name 不能为空".into()));
+                return Err(err(line, "name 不能为空".into()));
             }
-            let mut aliases = Vec::new();
-            for (written, line) in std::iter::once((&name, name_line)).chain(
+            let mut point = Point {
+                line,
+                aliases: Vec::new(),
+            };
+            let names = std::iter::once((&name, line)).chain(
                 entry
                     .aliases
                     .iter()
                     .map(|a| (a.get_ref(), line_of(a.span().start))),
-            ) {
+            );
+            for (i, (written, line)) in names.enumerate() {
                 let k = key(written);
                 if k.is_empty() {
                     return Err(err(line, "别名不能为空".into()));
@@ -114,39 +137,40 @@ impl ContactPoints {
                 if let Some(first) = seen.get(&k) {
                     return Err(err(
                         line,
-                        format!("“{k}”在第 {first} 行已经写过：一个名称只能属于一个联系点"),
+                        format!(
+                            "“{}”在第 {first} 行已经写过：一个名称只能属于一个联系点（同一联系点的写法都写进同一个 [[point]] 的 aliases）",
+                            written.trim()
+                        ),
                     ));
                 }
                 seen.insert(k.clone(), line);
-                if k != name {
-                    out.name_of.insert(k.clone(), name.clone());
-                    aliases.push(k);
+                out.name_of.insert(k, name.clone());
+                if i > 0 {
+                    point.aliases.push(written.trim().to_string());
                 }
             }
-            out.aliases.insert(name, aliases);
+            out.points.insert(name, point);
         }
         Ok(out)
     }
 
-    /// Whether the table joins any names.
+    /// Whether the table says nothing.
     pub fn is_empty(&self) -> bool {
-        self.name_of.is_empty()
+        self.points.is_empty()
     }
 
     /// The name a comment from `written` is counted under: its point's name when the table
-    /// lists it as an alias, else `written` itself.
+    /// lists it (as an alias, or as the name written with other spaces), else `written`.
     pub fn name<'a>(&'a self, written: &'a str) -> &'a str {
         if self.name_of.is_empty() {
             return written;
         }
-        match self.name_of.get(written) {
-            Some(n) => n,
-            None if written.chars().any(char::is_whitespace) => self
-                .name_of
-                .get(&key(written))
-                .map_or(written, String::as_str),
-            None => written,
-        }
+        let found = match self.name_of.get(written.trim()) {
+            Some(n) => Some(n),
+            None if written.chars().any(char::is_whitespace) => self.name_of.get(&key(written)),
+            None => None,
+        };
+        found.map_or(written, String::as_str)
     }
 
     /// Rewrites `source` to its point's name.
@@ -158,43 +182,59 @@ impl ContactPoints {
     }
 
     /// Whether `--source text` picks the point named `name`: its name or one of its aliases
-    /// contains the text.
+    /// contains the text (spaces not counting).
     pub fn matches(&self, name: &str, text: &str) -> bool {
-        name.contains(text)
+        contains_loosely(name, text)
             || self
-                .aliases
+                .points
                 .get(name)
-                .is_some_and(|a| a.iter().any(|a| a.contains(text)))
+                .is_some_and(|p| p.aliases.iter().any(|a| contains_loosely(a, text)))
     }
 
     /// Pairs of names (as counted, after the table) that look like one contact point written
-    /// two ways, `(short, full)`: once the kind of point at the end is set aside
-    /// (`基层立法联系点`, `立法联络点`, `信息采集点`…), the short one's place is the end of
-    /// exactly one other name's (`湖滨街道` of `澜湖区湖滨街道`). Only a hint: lifa never joins
-    /// names the table does not.
+    /// two ways, `(short, full)`. The kind of point at the end (`基层立法联系点`, `立法联络点`,
+    /// `信息采集点`…) is set aside, and must be of the same family (a 联系点 is not a
+    /// 采集点) or missing; then the short name's place is the full one's (`湖滨街道联系点`,
+    /// `湖滨街道基层立法联系点`) or ends it after an administrative unit (`湖滨街道` of
+    /// `澜湖区湖滨街道`, not `法学院` of `青澜大学法学院`). When several names could be the
+    /// full one, they must all be one place themselves, and the longest is taken. Only a hint:
+    /// lifa never joins names the table does not, and a name the table lists as a point of its
+    /// own is never offered.
     pub fn likely_aliases<'a>(&self, names: &[&'a str]) -> Vec<(&'a str, &'a str)> {
         let mut names: Vec<&str> = names
             .iter()
             .copied()
             .filter(|n| !n.trim().is_empty())
+            .collect::<rustc_hash::FxHashSet<&str>>()
+            .into_iter()
             .collect();
         names.sort_unstable();
-        names.dedup();
-        let places: Vec<String> = names.iter().map(|n| place(n)).collect();
+        let split: Vec<(String, &str)> = names.iter().map(|n| place_and_kind(n)).collect();
         let mut out = Vec::new();
-        for (i, short) in places.iter().enumerate() {
-            if short.chars().count() < 2 {
+        for (i, (place, kind)) in split.iter().enumerate() {
+            if place.chars().count() < 2 || self.points.contains_key(names[i].trim()) {
                 continue;
             }
-            let mut longer = places
+            let candidates: Vec<usize> = (0..names.len())
+                .filter(|&j| {
+                    let (p, k) = &split[j];
+                    j != i
+                        && same_family(kind, k)
+                        && same_place(place, p)
+                        && (p != place || names[j].len() > names[i].len())
+                })
+                .collect();
+            let Some(&best) = candidates
                 .iter()
-                .enumerate()
-                .filter(|&(j, long)| j != i && long.len() > short.len() && long.ends_with(short));
-            if let (Some((j, _)), None) = (longer.next(), longer.next())
-                // A name the table lists as a point of its own is known to be another point.
-                && !self.aliases.contains_key(&key(names[i]))
+                .max_by_key(|&&j| (split[j].0.len(), names[j].len()))
+            else {
+                continue;
+            };
+            if candidates
+                .iter()
+                .all(|&j| same_place(&split[j].0, &split[best].0))
             {
-                out.push((names[i], names[j]));
+                out.push((names[i], names[best]));
             }
         }
         out
@@ -216,15 +256,35 @@ const KINDS: [&str; 11] = [
     "采集点",
 ];
 
-/// A contact point's name without spaces and without the kind of point at its end.
-fn place(name: &str) -> String {
+/// The administrative units a place may be named under (`澜湖区`, `东岸县`, `湖滨街道`).
+const UNITS: [&str; 10] = ["省", "市", "区", "县", "镇", "乡", "街道", "旗", "州", "盟"];
+
+/// A contact point's name without spaces, split into its place and the kind of point at its
+/// end (empty when it names none).
+fn place_and_kind(name: &str) -> (String, &'static str) {
     let k = key(name);
     for kind in KINDS {
         if let Some(p) = k.strip_suffix(kind) {
-            return p.to_string();
+            return (p.to_string(), kind);
         }
     }
-    k
+    (k, "")
+}
+
+/// Whether two kinds of point can be one: the same family (the last three characters:
+/// 联系点, 联络点, 联络站, 采集点), or one name says none.
+fn same_family(a: &str, b: &str) -> bool {
+    let family = |k: &str| k.chars().rev().take(3).collect::<String>();
+    a.is_empty() || b.is_empty() || family(a) == family(b)
+}
+
+/// Whether the place `short` is the place `long`: the same, or its end after an
+/// administrative unit.
+fn same_place(short: &str, long: &str) -> bool {
+    short == long
+        || long
+            .strip_suffix(short)
+            .is_some_and(|before| UNITS.iter().any(|u| before.ends_with(u)))
 }
 
 /// The hint staff get when names look like one point written two ways; `None` when none do.
@@ -237,11 +297,33 @@ pub fn hint(points: &ContactPoints, names: &[&str]) -> Option<String> {
     for (short, full) in &pairs {
         out.push_str(&format!("  “{short}” 与 “{full}”\n"));
     }
-    let (short, full) = pairs[0];
     out.push_str(&format!(
-        "如确为同一联系点，请在 {FILE} 中写明（统计、反馈和检索随即合并），例如：\n\
-         \x20 [[point]]\n\x20 name = \"{full}\"\n\x20 aliases = [\"{short}\"]\n\
-         如不是，把它单独写成一个 [[point]]（只写 name），此提示不再出现。\n"
+        "如确为同一联系点，请在 {FILE} 中写明（统计、反馈和检索随即合并）：\n"
+    ));
+    let mut fulls: Vec<&str> = pairs.iter().map(|p| p.1).collect();
+    fulls.sort_unstable();
+    fulls.dedup();
+    for full in fulls {
+        let shorts: Vec<String> = pairs
+            .iter()
+            .filter(|p| p.1 == full)
+            .map(|p| format!("\"{}\"", p.0))
+            .collect();
+        match points.points.get(full) {
+            Some(p) => out.push_str(&format!(
+                "  在第 {} 行 name = \"{full}\" 那一项的 aliases 中加上 {}\n",
+                p.line,
+                shorts.join("、")
+            )),
+            None => out.push_str(&format!(
+                "  [[point]]\n  name = \"{full}\"\n  aliases = [{}]\n",
+                shorts.join(", ")
+            )),
+        }
+    }
+    let (short, _) = pairs[0];
+    out.push_str(&format!(
+        "如不是同一联系点，把它单独写成一个 [[point]]（如 name = \"{short}\"，不写 aliases），此提示不再出现。\n"
     ));
     Some(out)
 }
@@ -288,6 +370,16 @@ mod tests {
         assert!(p.matches("澜湖区湖滨街道基层立法联系点", "澜湖区"));
         assert!(!p.matches("市环保志愿者协会信息采集点", "湖滨"));
         assert!(parse("").unwrap().is_empty());
+        // A name written with other spaces is the same name, in the file or on a sheet.
+        let spaced =
+            parse("[[point]]\nname = \"澜湖区 湖滨街道基层立法联系点\"\naliases = [\"湖滨点\"]\n")
+                .unwrap();
+        assert_eq!(
+            spaced.name("澜湖区湖滨街道　基层立法联系点"),
+            "澜湖区 湖滨街道基层立法联系点"
+        );
+        assert_eq!(spaced.name("湖滨 点"), "澜湖区 湖滨街道基层立法联系点");
+        assert!(spaced.matches("澜湖区 湖滨街道基层立法联系点", "澜湖区湖滨"));
     }
 
     #[test]
@@ -304,8 +396,20 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            unknown.contains(":3:") && unknown.contains("alias"),
+            unknown.contains(":3:")
+                && unknown.contains("不认识“alias”这一项（可写的项：name、aliases、note）"),
             "{unknown}"
+        );
+        let missing = parse("[[point]]\naliases = [\"乙\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(missing.contains("缺少“name”这一项"), "{missing}");
+        let not_a_list = parse("[[point]]\nname = \"甲\"\naliases = \"乙\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            not_a_list.contains(":3:") && not_a_list.contains("这里应写方括号里的列表"),
+            "{not_a_list}"
         );
         let empty = parse("[[point]]\nname = \"甲\"\naliases = [\"  \"]\n")
             .unwrap_err()
@@ -347,6 +451,40 @@ mod tests {
             "{told}"
         );
         assert!(hint(&none, &["甲街道联系点", "乙街道联系点"]).is_none());
+        // Names that end alike but are other places, or other kinds of point, are not offered.
+        let others = [
+            "西溪县白沙河社区基层立法联系点",
+            "社区联系点",
+            "新东湖村联系点",
+            "东湖村联系点",
+            "青澜大学法学院基层立法联系点",
+            "法学院联系点",
+            "澜湖区湖滨街道基层立法联系点",
+            "湖滨街道信息采集点",
+            "市环保志愿者协会信息采集点",
+            "环保志愿者协会信息采集点",
+        ];
+        assert_eq!(
+            none.likely_aliases(&others),
+            vec![("环保志愿者协会信息采集点", "市环保志愿者协会信息采集点")]
+        );
+        // The same place with the kind shortened.
+        assert_eq!(
+            none.likely_aliases(&["湖滨街道联系点", "湖滨街道基层立法联系点"]),
+            vec![("湖滨街道联系点", "湖滨街道基层立法联系点")]
+        );
+        // When the full name is already a point, the hint says to add to its aliases instead
+        // of writing it again (which the table would refuse).
+        let known = parse(
+            "[[point]]\nname = \"澜湖区湖滨街道基层立法联系点\"\naliases = [\"湖滨联系点\"]\n",
+        )
+        .unwrap();
+        let told = hint(&known, &names).unwrap();
+        assert!(
+            told.contains("在第 2 行 name = \"澜湖区湖滨街道基层立法联系点\" 那一项的 aliases 中加上 \"湖滨街道基层立法联系点\"、\"湖滨街道联系点\""),
+            "{told}"
+        );
+        assert!(!told.contains("[[point]]\n  name"), "{told}");
         // Staff who say the short name is a point of its own are not asked again.
         let apart = parse("[[point]]\nname = \"湖滨街道联系点\"\n").unwrap();
         let pairs = apart.likely_aliases(&names);

@@ -519,10 +519,10 @@ pub struct Facets {
 
 /// What a search derives from the workspace rather than from the index: the drafts (to label
 /// article facets and resolve `--article`) and the dispositions, by comment ordinal. Built once
-/// per [`SearchIndex`] and rebuilt when a draft or a disposition file changes (by modification
-/// time) or the index is updated.
+/// per [`SearchIndex`] and rebuilt when a draft, a disposition file or the contact-point table
+/// changes (by modification time and length) or the index is updated.
 pub(crate) struct Context {
-    stamp: Vec<(PathBuf, Option<SystemTime>)>,
+    stamp: Vec<(PathBuf, Option<(SystemTime, u64)>)>,
     regs_versions: Vec<(String, Vec<Version>)>,
     labels: FxHashMap<u64, String>,
     /// Index into [`Status::ALL`] by ordinal; empty when nothing is decided.
@@ -532,8 +532,14 @@ pub(crate) struct Context {
 }
 
 /// The files and folders whose modification times tell whether a [`Context`] is stale.
-fn stamp(ws: &Workspace) -> Vec<(PathBuf, Option<SystemTime>)> {
-    let mtime = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+fn stamp(ws: &Workspace) -> Vec<(PathBuf, Option<(SystemTime, u64)>)> {
+    // The time and the length: an edit within the file system's time resolution (a small
+    // file saved twice in a second) still changes the length, mostly.
+    let mtime = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .and_then(|m| Ok((m.modified()?, m.len())))
+            .ok()
+    };
     let mut paths = vec![ws.root.join("drafts"), crate::points::path(ws)];
     for reg in ws.regulations() {
         let dir = ws.root.join("drafts").join(&reg);
@@ -565,7 +571,7 @@ impl Context {
     fn load(
         ws: &Workspace,
         index: &SearchIndex,
-        stamp: Vec<(PathBuf, Option<SystemTime>)>,
+        stamp: Vec<(PathBuf, Option<(SystemTime, u64)>)>,
     ) -> Result<Context> {
         let mut regs_versions: Vec<(String, Vec<Version>)> = Vec::new();
         for reg in ws.regulations() {
@@ -1915,6 +1921,42 @@ mod tests {
             assert!(alone.2.iter().any(|b| b.1 > 0.0), "{q}");
             assert_eq!(alone, split, "{q}");
         }
+    }
+
+    /// An open index answers under the contact points' names as soon as the table is written
+    /// or changed, without an update: the table is part of what the search context watches.
+    #[test]
+    fn an_open_index_follows_the_contact_point_table() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let ws = with_sample_drafts(dir.path());
+        let upload = root.join("tests/fixtures/uploads/hubin-2026-04.csv");
+        Importer::new(&ws, "qinglanhu")
+            .unwrap()
+            .import(&upload, &Options::default())
+            .unwrap();
+        let mut index = SearchIndex::open(&ws).unwrap();
+        index.update(&ws).unwrap();
+        let e = parse_query("的").unwrap();
+        let sources = |index: &SearchIndex| {
+            let r = search(&ws, index, &e, &Filters::default(), 5, 1).unwrap();
+            r.facets.source
+        };
+        let (full, short) = ("澜湖区湖滨街道基层立法联系点", "湖滨街道基层立法联系点");
+        let apart = sources(&index);
+        assert!(apart[short] > 0, "{apart:?}");
+        let table = crate::points::path(&ws);
+        std::fs::write(
+            &table,
+            format!("[[point]]\nname = \"{full}\"\naliases = [\"{short}\"]\n"),
+        )
+        .unwrap();
+        let joined = sources(&index);
+        assert_eq!(joined.get(short), None);
+        assert_eq!(joined[full], apart[full] + apart[short]);
+        // Changed again at once (the same second, most likely): the length tells.
+        std::fs::write(&table, format!("[[point]]\nname = \"{full}\"\n")).unwrap();
+        assert_eq!(sources(&index), apart);
     }
 
     /// Boolean queries over words of three or more characters (phrases of pairs), with

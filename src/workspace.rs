@@ -191,6 +191,40 @@ struct MatchEntry {
     note: Option<String>,
 }
 
+/// A TOML file's mistake as staff read it: serde's usual complaints in Chinese, anything else
+/// (a syntax error) as the parser says it.
+pub(crate) fn toml_message(e: &toml::de::Error) -> String {
+    let m = e.message().trim();
+    let quoted = |s: &str| -> Vec<String> {
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        let q = quoted(rest);
+        if let Some((field, allowed)) = q.split_first() {
+            return format!("不认识“{field}”这一项（可写的项：{}）", allowed.join("、"));
+        }
+    }
+    if let Some(rest) = m.strip_prefix("missing field ")
+        && let Some(field) = quoted(rest).first()
+    {
+        return format!("缺少“{field}”这一项");
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        let wanted = match rest.rsplit_once("expected ").map(|(_, w)| w) {
+            Some(w) if w.contains("sequence") => "方括号里的列表，如 [\"甲\", \"乙\"]",
+            Some(w) if w.contains("string") => "引号里的文字，如 \"甲\"",
+            Some(w) if w.contains("map") || w.contains("struct") => "一个 [[…]] 表",
+            _ => "别的写法",
+        };
+        return format!("这里应写{wanted}");
+    }
+    format!("不是有效的 TOML（{m}）")
+}
+
 /// The line (from 1) of a byte offset in a text.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
@@ -215,7 +249,7 @@ pub fn parse_overrides(
     };
     let file: OverrideFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
-        err(line, e.message().to_string())
+        err(line, toml_message(&e))
     })?;
     let mut out = Vec::new();
     for m in &file.matches {

@@ -9,12 +9,15 @@ use crate::decisions::{self, Decision, Status};
 use crate::error::{Error, Result};
 use crate::intake::header_key;
 use crate::opinions::Corpus;
+use crate::points::ContactPoints;
 use crate::store::{Store, now_rfc3339};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &DecideArgs) -> Result<()> {
     ws.versions(&args.reg)?;
-    let corpus = Corpus::load(ws, &args.reg)?;
+    // Dispositions are recorded by comment id: the contact-point table is not needed (a
+    // mistake in it is reported by the commands that count by contact point).
+    let corpus = Corpus::load_with(ws, &args.reg, ContactPoints::default())?;
     let files: HashMap<String, String> = Store::open(ws, &args.reg)
         .batches()?
         .into_iter()

@@ -115,7 +115,6 @@ fn points_hint<'a>(
     points: &crate::points::ContactPoints,
     names: impl IntoIterator<Item = &'a str>,
 ) {
-    let names: rustc_hash::FxHashSet<&str> = names.into_iter().collect();
     let names: Vec<&str> = names.into_iter().collect();
     if let Some(h) = crate::points::hint(points, &names) {
         eprint!("{h}");

@@ -267,7 +267,7 @@ impl HeaderMap {
                 };
                 let Some(f) = Field::parse(field) else {
                     return Err(Error::Usage(format!(
-                        "--map {pair}：“{}”不是可识别的字段（可用：{}）",
+                        "--map {pair}：“{}”不是可识别的字段（可选：{}）",
                         field.trim(),
                         Field::ALL
                             .map(|f| format!("{}/{}", f.wire(), f.zh()))

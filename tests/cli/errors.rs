@@ -209,7 +209,7 @@ fn command_line_mistakes_are_told_in_chinese() {
         ),
         (
             &["search", "湖", "--format", "xml"],
-            "错误：--format 的值“xml”无效（可用：term、json、csv、xlsx），是不是要写 xlsx？",
+            "错误：--format 的值“xml”无效（可选：term、json、csv、xlsx），是不是要写 xlsx？",
         ),
         (
             &["search", "湖", "--limit", "abc"],

@@ -163,6 +163,20 @@ fn a_broken_table_is_refused_with_its_line_and_nothing_is_written() {
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("contact-points.toml:7:"));
     }
+    // Recording a disposition does not count by contact point: a broken table does not stop it.
+    let batches = t.root().join("comments/qinglanhu/batches");
+    let file = std::fs::read_dir(&batches)
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(file).unwrap();
+    let first: Value = serde_json::from_str(text.lines().nth(1).unwrap()).unwrap();
+    let id = first["id"].as_str().unwrap();
+    t.ok(t
+        .lifa()
+        .args(["decide", "qinglanhu", id, "--status", "采纳"]));
 }
 
 #[test]
