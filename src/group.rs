@@ -1,5 +1,6 @@
 //! Duplicate comments and campaigns: the same opinion sent several times is one opinion with N
-//! supporters. Nothing is deleted; grouping is computed from the texts whenever it is needed.
+//! supporters. Nothing is deleted; grouping is computed from the texts, and recorded for the
+//! store it was computed from ([`crate::index::groups`]) so that the next command need not.
 //!
 //! [`group`] takes the texts of every comment of a regulation and returns a [`Grouping`]: each
 //! comment's group, and each group's members and [`GroupKind`]. It is a pure function of the
@@ -91,6 +92,13 @@ const _: () = assert!(PASSES == 4, "a band key packs four passes' bins");
 /// Donor bins tried per empty bin before the deterministic scan.
 const DONOR_TRIES: usize = 16;
 /// Hash seed (fixed: the grouping must not change from run to run).
+/// The version of the grouping rules, as records of a grouping made by them carry it
+/// ([`crate::index::groups`]). Bump it with any change that can move a text to another group
+/// (normalising, shingles, seeds, thresholds, the candidate limits): a record of other rules
+/// is then not taken. `tests::the_sample_groups_as_recorded` fails when the sample's grouping
+/// changes, as a reminder.
+pub const RULES: u32 = 1;
+
 const SEED: u64 = 0x6c69_6661_2d67_726f;
 /// In a bucket of candidates, a text is compared with at most `PROBES` members of each cluster
 /// of texts already joined there, and looks at most at `BUDGET` clusters and members in all.
@@ -211,9 +219,9 @@ pub struct Grouping {
 pub struct StoreGrouping {
     /// The regulation.
     pub regulation: String,
-    /// Batch ids in import order (the order of the texts grouped), each with its number of
-    /// comments.
-    pub batches: Vec<(String, usize)>,
+    /// The batches in import order (the order of the texts grouped), each with its number of
+    /// comments and content hash.
+    pub batches: Vec<crate::store::BatchKey>,
     /// The grouping of the texts of those batches, in that order.
     pub grouping: Grouping,
 }
@@ -1428,6 +1436,59 @@ mod tests {
             let g = group_seeded(&texts, seed, 1);
             assert_eq!(multi(&g), std::slice::from_ref(&campaign), "seed {seed}");
         }
+    }
+
+    /// A fingerprint of the grouping of 3,000 texts: 600 made of random characters, each with
+    /// up to eight copies edited at random, a few characters to half of them, so that many
+    /// pairs lie near the similarity threshold. Records of a grouping ([`crate::index::groups`])
+    /// are taken only under the same [`RULES`]: a change that moves any of these texts must
+    /// bump it (and then update the fingerprint here).
+    #[test]
+    fn the_sample_groups_as_recorded() {
+        let mut x: u64 = 2026;
+        let mut next = move |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) as usize % n
+        };
+        // A small alphabet, so that unrelated texts share shingles too.
+        let alphabet: Vec<char> = "湖水鱼网箱养殖垃圾罚款条例建议禁止保护渔民游船湿地执法村"
+            .chars()
+            .collect();
+        let mut texts: Vec<String> = Vec::new();
+        while texts.len() < 3000 {
+            let len = 8 + next(60);
+            let base: Vec<char> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            texts.push(base.iter().collect());
+            for _ in 0..next(9) {
+                let mut copy = base.clone();
+                for _ in 0..=next(len / 2 + 1) {
+                    let at = next(copy.len());
+                    copy[at] = alphabet[next(alphabet.len())];
+                }
+                texts.push(copy.iter().collect());
+            }
+        }
+        texts.truncate(3000);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let g = group(&refs);
+        let mut h = blake3::Hasher::new();
+        for r in g.group_of.iter().map(|&k| g.groups[k as usize].members[0]) {
+            h.update(&r.to_le_bytes());
+        }
+        let sizes = |k: GroupKind| g.groups.iter().filter(|x| x.kind == k).count();
+        assert_eq!(
+            (
+                RULES,
+                g.groups.len(),
+                sizes(GroupKind::Duplicate),
+                sizes(GroupKind::Campaign),
+                &h.finalize().to_hex()[..16]
+            ),
+            (1, 2558, 293, 9, "1fed26f2677ac1b8"),
+            "the grouping changed: bump group::RULES and update this fingerprint"
+        );
     }
 
     /// The sample uploads of `tests/fixtures/uploads`: the 45 petition comments are one

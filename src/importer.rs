@@ -79,8 +79,10 @@ pub struct Importer {
     versions: Vec<Version>,
     /// Texts of the stored comments, in store order (for duplicate counts).
     existing: Vec<Box<str>>,
-    /// The stored batches in store order, with their number of comments.
-    batches: Vec<(String, usize)>,
+    /// The stored batches in store order, with their number of comments and content hash.
+    batches: Vec<store::BatchKey>,
+    /// `index/`, where the grouping of the store is recorded.
+    index_dir: std::path::PathBuf,
     known: FxHashSet<String>,
     today: Date,
     /// The grouping of the whole store, as the last import written left it.
@@ -122,7 +124,11 @@ impl Importer {
                 existing.push(text.into_owned().into_boxed_str());
             }
             store::check_count(&path, &meta, existing.len() - before)?;
-            batches.push((store::file_id(&path), existing.len() - before));
+            batches.push(store::BatchKey {
+                id: store::file_id(&path),
+                comments: existing.len() - before,
+                hash: store::content_hash(&bytes),
+            });
         }
         Ok(Importer {
             regulation: reg.to_string(),
@@ -130,6 +136,7 @@ impl Importer {
             versions,
             existing,
             batches,
+            index_dir: crate::index::SearchIndex::dir(ws),
             known,
             today: Date::today(),
             grouping: None,
@@ -237,7 +244,10 @@ impl Importer {
         if !opts.dry_run {
             progress(Phase::Writing(batch.comments.len()));
             self.store.clean_up();
-            outcome.written = Some(self.store.write(&batch)?);
+            let written = self.store.write(&batch)?;
+            // The hash of the bytes as stored (read back: the store writes them as it goes).
+            let hash = store::content_hash(&store::read_file(&written)?);
+            outcome.written = Some(written);
             self.known
                 .extend(batch.comments.iter().map(|c| c.id.clone()));
             self.existing.extend(
@@ -247,8 +257,14 @@ impl Importer {
                     .map(|c| c.text.clone().into_boxed_str()),
             );
             // The batch just written is the newest: it comes last in store order, as its texts
-            // came last in the grouping.
-            self.batches.push((id.clone(), batch.comments.len()));
+            // came last in the grouping. The grouping is recorded for the commands that read
+            // the whole store (and the index), which then need not group it again.
+            self.batches.push(store::BatchKey {
+                id: id.clone(),
+                comments: batch.comments.len(),
+                hash,
+            });
+            crate::index::groups::save(&self.index_dir, &self.regulation, &self.batches, &grouping);
             self.grouping = Some(group::StoreGrouping {
                 regulation: self.regulation.clone(),
                 batches: self.batches.clone(),

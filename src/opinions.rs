@@ -40,22 +40,35 @@ impl Corpus {
     /// [`Corpus::load`] with a contact-point table already read (an empty one keeps every
     /// name as written).
     pub fn load_with(ws: &Workspace, reg: &str, points: ContactPoints) -> Result<Corpus> {
-        let mut comments = Store::open(ws, reg).comments()?;
+        let (mut comments, keys) = Store::open(ws, reg).comments_and_keys()?;
         if !points.is_empty() {
             for c in &mut comments {
                 points.rename(&mut c.source);
             }
         }
         let decisions = decisions::current(ws, reg)?;
-        let mut corpus = Corpus::new(comments, decisions);
-        corpus.points = points;
-        Ok(corpus)
+        // The import recorded the grouping of these very batches; if not, group them and
+        // record it for the next command.
+        let index_dir = crate::index::SearchIndex::dir(ws);
+        let grouping = match crate::index::groups::load(&index_dir, reg, &keys) {
+            Some(g) if g.group_of.len() == comments.len() => g,
+            _ => {
+                let g = group_of(&comments);
+                crate::index::groups::save(&index_dir, reg, &keys, &g);
+                g
+            }
+        };
+        Ok(Corpus {
+            comments,
+            grouping,
+            decisions,
+            points,
+        })
     }
 
     /// Groups comments already loaded.
     pub fn new(comments: Vec<Comment>, decisions: HashMap<String, Decision>) -> Corpus {
-        let texts: Vec<&str> = comments.iter().map(|c| c.text.as_str()).collect();
-        let grouping = group::group(&texts);
+        let grouping = group_of(&comments);
         Corpus {
             comments,
             grouping,
@@ -81,6 +94,12 @@ impl Corpus {
     pub fn opinion_id(&self, i: usize) -> &str {
         &self.comments[self.opinion(i).members[0] as usize].id
     }
+}
+
+/// The grouping of comments by their texts.
+fn group_of(comments: &[Comment]) -> Grouping {
+    let texts: Vec<&str> = comments.iter().map(|c| c.text.as_str()).collect();
+    group::group(&texts)
 }
 
 /// What `lifa comments` filters on. Empty filter keeps everything.

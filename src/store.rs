@@ -88,6 +88,24 @@ pub fn now_rfc3339() -> String {
     )
 }
 
+/// A stored batch as a record derived from the store knows it: its id, its number of comments
+/// and a hash of its file's bytes ([`content_hash`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchKey {
+    /// The batch id (its file name without `.jsonl`).
+    pub id: String,
+    /// Comments in the file.
+    pub comments: usize,
+    /// [`content_hash`] of the file.
+    pub hash: u64,
+}
+
+/// A hash of a batch file's bytes (the first 8 bytes of BLAKE3).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let h = blake3::hash(bytes);
+    u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default())
+}
+
 /// One regulation's comments folder.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -170,11 +188,29 @@ impl Store {
 
     /// Every stored comment, in import order.
     pub fn comments(&self) -> Result<Vec<Comment>> {
-        Ok(self
-            .batches()?
-            .into_iter()
-            .flat_map(|b| b.comments)
-            .collect())
+        Ok(self.comments_and_keys()?.0)
+    }
+
+    /// Every stored comment, in import order, and the batches they come from, in that order.
+    pub fn comments_and_keys(&self) -> Result<(Vec<Comment>, Vec<BatchKey>)> {
+        let mut batches = self
+            .files()?
+            .iter()
+            .map(|path| {
+                let bytes = read_file(path)?;
+                let batch = parse_batch(path, &bytes)?;
+                let key = BatchKey {
+                    id: file_id(path),
+                    comments: batch.comments.len(),
+                    hash: content_hash(&bytes),
+                };
+                Ok((batch, key))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        batches.sort_by(|a, b| import_order(&a.0.meta, &b.0.meta));
+        let keys = batches.iter().map(|b| b.1.clone()).collect();
+        let comments = batches.into_iter().flat_map(|b| b.0.comments).collect();
+        Ok((comments, keys))
     }
 
     /// The ids of every stored comment.
@@ -311,13 +347,17 @@ fn parse_meta(path: &Path, first: &[u8]) -> Result<BatchMeta> {
 
 /// Reads one batch file.
 pub fn read_batch(path: &Path) -> Result<Batch> {
-    let bytes = read_file(path)?;
+    parse_batch(path, &read_file(path)?)
+}
+
+/// Parses the bytes of batch file `path`.
+fn parse_batch(path: &Path, bytes: &[u8]) -> Result<Batch> {
     let first = bytes
         .split_inclusive(|&b| b == b'\n')
         .next()
         .unwrap_or_default();
     let meta = parse_meta(path, first)?;
-    let comments = comment_lines(&bytes)
+    let comments = comment_lines(bytes)
         .map(|(i, _, line)| parse_line(path, i, line))
         .collect::<Result<Vec<Comment>>>()?;
     check_count(path, &meta, comments.len())?;

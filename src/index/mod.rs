@@ -16,11 +16,13 @@
 //! regroups the regulations they belong to (their comments in store order), so an update
 //! equals a rebuild.
 //! After an import, [`SearchIndex::update_with`] takes the importer's grouping of the same
-//! comments instead of computing it again. The state is written last: a
+//! comments instead of computing it again, and otherwise the grouping recorded in
+//! `index/groups/` ([`groups`]) when it was made from the same batches. The state is written last: a
 //! crash before it leaves the previous index in force.
 
 pub mod columns;
 pub mod grams;
+pub mod groups;
 pub(crate) mod rows;
 pub mod tokens;
 
@@ -155,14 +157,8 @@ impl Stamp {
     fn changed(&self, now: &Stamp, path: &Path) -> bool {
         now.len != self.len
             || self.hash == 0
-            || std::fs::read(path).map_or(true, |bytes| content_hash(&bytes) != self.hash)
+            || std::fs::read(path).map_or(true, |bytes| store::content_hash(&bytes) != self.hash)
     }
-}
-
-/// The hash of a batch file's content, as [`Stamp`] records it.
-fn content_hash(bytes: &[u8]) -> u64 {
-    let h = blake3::hash(bytes);
-    u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default())
 }
 
 /// The figures of an update.
@@ -707,16 +703,32 @@ impl SearchIndex {
                 old_ords.entry(cols.batch[o]).or_default().push(o as u32);
             }
         }
-        // The importer's grouping is taken only for the same batches in the same order, each
-        // batch already indexed with as many live comments as the importer read (a file changed
-        // since it was indexed is read again, and its comments matched by id).
+        // The importer's grouping, or else the record of the last grouping of this store
+        // ([`groups`]), is taken only for the same batches in the same order, each batch
+        // already indexed with as many live comments and the same content hash (a file changed
+        // since it was indexed is read again, and its comments matched by id); a batch read now
+        // is checked once read.
+        let recorded: Option<group::StoreGrouping>;
+        let known = match known.filter(|k| k.regulation == reg) {
+            Some(k) => Some(k),
+            None => {
+                recorded =
+                    groups::read(&self.dir, reg).map(|(batches, grouping)| group::StoreGrouping {
+                        regulation: reg.to_string(),
+                        batches,
+                        grouping,
+                    });
+                recorded.as_ref()
+            }
+        };
         let known = known.filter(|k| {
-            k.regulation == reg
-                && k.batches.len() == batches.len()
-                && k.batches.iter().zip(batches).all(|((a, n), (b, _))| {
-                    a == b
-                        && (!state.batches.contains_key(&format!("{reg}/{b}"))
-                            || old_ords.get(&comment_key(b)).map_or(0, Vec::len) == *n)
+            k.batches.len() == batches.len()
+                && k.batches.iter().zip(batches).all(|(kb, (b, _))| {
+                    let key = format!("{reg}/{b}");
+                    kb.id == *b
+                        && (!state.batches.contains_key(&key)
+                            || (old_ords.get(&comment_key(b)).map_or(0, Vec::len) == kb.comments
+                                && state.stamps.get(&key).is_some_and(|s| s.hash == kb.hash)))
                 })
         });
         // Every comment of the regulation, in reading order: its ordinal; and how many each
@@ -724,6 +736,8 @@ impl SearchIndex {
         let mut ords: Vec<u32> = Vec::new();
         let mut counts: Vec<usize> = Vec::with_capacity(batches.len());
         let mut hashes: Vec<(&PathBuf, u64)> = Vec::new();
+        // Each batch's content hash: of the bytes read now, else as the state has it.
+        let mut batch_hashes: Vec<u64> = Vec::with_capacity(batches.len());
         let first_file = state.next_file;
         let dir = self.dir.clone();
         let collect_texts = known.is_none();
@@ -775,12 +789,20 @@ impl SearchIndex {
                             // Indexed, and grouped already: the file need not be read.
                             ords.extend(old_ords.remove(&bkey).unwrap_or_default());
                             counts.push(ords.len() - before);
+                            batch_hashes.push(
+                                state
+                                    .stamps
+                                    .get(&format!("{reg}/{id}"))
+                                    .map_or(0, |s| s.hash),
+                            );
                             continue;
                         }
                         let bytes = Arc::new(store::read_file(path)?);
                         let first_ord = cols.len() as u32;
+                        let hash = store::content_hash(&bytes);
+                        batch_hashes.push(hash);
                         if fresh {
-                            hashes.push((path, content_hash(&bytes)));
+                            hashes.push((path, hash));
                             stats.batches_added += 1;
                             // Leftovers of an update that crashed before its state was written.
                             writer.delete_term(Term::from_field_u64(self.fields.batch, bkey));
@@ -845,13 +867,27 @@ impl SearchIndex {
                 aux
             })?;
         state.next_file += files.len() as u64;
+        let keys: Vec<store::BatchKey> = batches
+            .iter()
+            .zip(counts.iter().zip(&batch_hashes))
+            .map(|((id, _), (&comments, &hash))| store::BatchKey {
+                id: id.clone(),
+                comments,
+                hash,
+            })
+            .collect();
         let grouping = match (grouping, known) {
-            (Some(g), _) => std::borrow::Cow::Owned(g),
-            (None, Some(k)) if k.batches.iter().map(|b| b.1).eq(counts.iter().copied()) => {
-                std::borrow::Cow::Borrowed(&k.grouping)
+            (None, Some(k)) if k.batches == keys => std::borrow::Cow::Borrowed(&k.grouping),
+            (grouping, _) => {
+                // Grouped here, or the grouping at hand did not fit the files after all:
+                // grouped from the files now. Recorded for the commands that read the store.
+                let g = match grouping {
+                    Some(g) => g,
+                    None => group_files(batches)?,
+                };
+                groups::save(&self.dir, reg, &keys, &g);
+                std::borrow::Cow::Owned(g)
             }
-            // The importer's grouping does not fit the files after all: group them here.
-            _ => std::borrow::Cow::Owned(group_files(batches)?),
         };
         for &o in &ords {
             if o != u32::MAX {
@@ -946,11 +982,13 @@ pub(crate) fn num_threads() -> usize {
         .clamp(1, 8)
 }
 
-/// Removes tantivy's files (and lifa's) from `index/`, keeping its README.
+/// Removes tantivy's files (and lifa's) from `index/`, keeping its README and the records of
+/// opinion groups ([`groups`]: they do not depend on the index, and are taken only for the
+/// very batches they were made from).
 fn clear_index_files(dir: &Path) -> std::io::Result<()> {
     for e in std::fs::read_dir(dir)?.flatten() {
         let name = e.file_name();
-        if name == "README.md" || name == ".gitignore" {
+        if name == "README.md" || name == ".gitignore" || name == "groups" {
             continue;
         }
         let p = e.path();

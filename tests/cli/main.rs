@@ -6,6 +6,7 @@ mod attribute;
 mod decide;
 mod diff;
 mod errors;
+mod groups;
 mod import;
 mod points;
 mod report;

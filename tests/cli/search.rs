@@ -620,7 +620,7 @@ fn the_index_takes_the_importers_grouping_only_when_it_fits() {
         known
             .batches
             .iter()
-            .map(|b| b.0.as_str())
+            .map(|b| b.id.as_str())
             .collect::<Vec<_>>(),
         files.iter().map(|f| f.0.id.as_str()).collect::<Vec<_>>()
     );
@@ -658,7 +658,7 @@ fn the_index_takes_the_importers_grouping_only_when_it_fits() {
         grouping: group(&vec!["同一条意见的文字"; n as usize + 1]),
         ..known.clone()
     };
-    wrong.batches.last_mut().unwrap().1 += 1;
+    wrong.batches.last_mut().unwrap().comments += 1;
     std::fs::remove_dir_all(t.root().join("index")).unwrap();
     let mut idx = SearchIndex::open(&ws).unwrap();
     idx.update_with(&ws, Some(&wrong)).unwrap();
