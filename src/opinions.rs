@@ -124,7 +124,7 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The filters in force, as a title names them (`v2 第十四条、联系点含“湖滨”、专家`);
+    /// The filters in force, as a title names them (`二审稿 第十四条、联系点含“湖滨”、专家`);
     /// empty when there are none.
     pub fn describe(&self) -> String {
         let mut parts: Vec<String> = Vec::new();

@@ -30,7 +30,12 @@ pub(super) fn run(ws: &Workspace, args: &CommentsArgs) -> Result<()> {
             .and_then(|v| v.draft.meta.stage.clone())
             .unwrap_or_else(|| id.to_string())
     };
-    let described = filter.describe();
+    // The version by its stage, as the articles are named in the listing (二审稿 第十四条).
+    let described = Filter {
+        version: filter.version.as_deref().map(stage),
+        ..filter.clone()
+    }
+    .describe();
     let view = View {
         corpus: &corpus,
         selected: &selected,

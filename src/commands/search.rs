@@ -3,6 +3,7 @@
 use crate::cli::{ListFormat, SearchArgs};
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
+use crate::opinions;
 use crate::report::search as render;
 use crate::search::{Expr, Filters, PAIRED_MARKS, parse_query, search};
 use crate::workspace::Workspace;
@@ -46,7 +47,18 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         comments,
     };
     let results = search(ws, &index, &expr, &filters, limit, args.page)?;
-    let described = filters.describe();
+    let described = Filters {
+        reg: filters.reg.clone(),
+        comments: opinions::Filter {
+            version: filters
+                .comments
+                .version
+                .as_deref()
+                .map(|v| stage_of(ws, filters.reg.as_deref(), v)),
+            ..filters.comments.clone()
+        },
+    }
+    .describe();
     if results.total == 0
         && let Some(hint) = hint(ws, &index, &expr, &filters, &described)
     {
@@ -70,6 +82,26 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         ListFormat::Xlsx => render::xlsx(&view, &super::out_name(args.output.out.as_deref()))?,
     };
     super::emit(&bytes, args.output.out.as_deref())
+}
+
+/// A version as titles name it: by its stage (二审稿), however it was written, when every
+/// regulation searched gives that version one and the same stage; else as written.
+fn stage_of(ws: &Workspace, reg: Option<&str>, version: &str) -> String {
+    let regs = match reg {
+        Some(r) => vec![r.to_string()],
+        None => ws.regulations(),
+    };
+    let stages: std::collections::BTreeSet<String> = regs
+        .iter()
+        .filter_map(|r| ws.versions(r).ok())
+        .flatten()
+        .filter(|v| v.answers_to(version))
+        .map(|v| v.draft.meta.stage.clone().unwrap_or(v.id))
+        .collect();
+    match stages.len() {
+        1 => stages.into_iter().next().unwrap_or_default(),
+        _ => version.to_string(),
+    }
 }
 
 /// What to say when a query finds nothing because of marks that are taken as text: `*` and

@@ -1199,6 +1199,21 @@ fn the_filters_in_force_are_named_and_an_unknown_version_is_refused() {
         stats.starts_with("按联系点含“湖滨”筛选，共收到意见 "),
         "{stats}"
     );
+    // A version is named by its stage, however it was written, as the listing names articles.
+    for v in ["v2", "二审稿"] {
+        let stats = text(&[
+            "comments",
+            "qinglanhu",
+            "--stats",
+            "--article",
+            "14",
+            "--version",
+            v,
+        ]);
+        assert!(stats.starts_with("按二审稿 第十四条筛选，"), "{v}: {stats}");
+        let head = text(&["search", "湖", "--article", "14", "--version", v]);
+        assert!(head.starts_with("“湖”（二审稿 第十四条）："), "{v}: {head}");
+    }
     for cmd in [&["search", "湖"][..], &["comments", "qinglanhu"]] {
         let out = t
             .lifa()
