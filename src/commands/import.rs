@@ -104,7 +104,18 @@ fn sources_hint(ws: &Workspace, index: &crate::index::SearchIndex) {
         return; // a broken table is reported by the commands that use it
     };
     if let Some(cols) = index.columns() {
-        super::points_hint(&points, cols.sources.iter().map(|s| points.name(s)));
+        // Only the names live comments carry: a batch removed from the store leaves its names
+        // in the index's table.
+        let mut live = vec![!cols.has_dead(); cols.sources.len()];
+        if cols.has_dead() {
+            for o in (0..cols.len() as u32).filter(|&o| cols.alive(o)) {
+                if let Some(l) = live.get_mut(usize::from(cols.rec_of(o).source)) {
+                    *l = true;
+                }
+            }
+        }
+        let names = cols.sources.iter().zip(live).filter(|(_, l)| *l);
+        super::points_hint(&points, names.map(|(s, _)| points.name(s)));
     }
 }
 

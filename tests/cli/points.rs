@@ -200,3 +200,28 @@ fn an_import_points_out_a_new_way_of_writing_a_known_point() {
     let told = String::from_utf8_lossy(&out.stderr);
     assert!(!told.contains("联系点名称可能"), "{told}");
 }
+
+/// A batch taken out of the store takes its names out of the import's hint, though the index
+/// still holds them in its table of names.
+#[test]
+fn names_of_a_removed_batch_are_not_pointed_out() {
+    let t = CliTest::with_sample();
+    let import = |f: &str| {
+        let out = t.ok(t
+            .lifa()
+            .args(["import", "qinglanhu", "--draft", "v1"])
+            .arg(repo().join("tests/fixtures/uploads").join(f)));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(import("hubin-2026-04.csv").contains(&format!("“{SHORT}” 与 “{FULL}”")));
+    let batches = t.root().join("comments/qinglanhu/batches");
+    for e in std::fs::read_dir(&batches).unwrap().flatten() {
+        std::fs::remove_file(e.path()).unwrap();
+    }
+    let told = import("lvxie-2026-05.csv");
+    assert!(!told.contains("联系点名称可能"), "{told}");
+    // The index did keep the removed comments' names (as dead rows).
+    let idx = lifa::index::SearchIndex::open(&lifa::workspace::Workspace::new(t.root())).unwrap();
+    let cols = idx.columns().unwrap();
+    assert!(cols.has_dead() && cols.sources.iter().any(|s| s == SHORT));
+}
