@@ -357,12 +357,40 @@ fn parse_batch(path: &Path, bytes: &[u8]) -> Result<Batch> {
         .next()
         .unwrap_or_default();
     let meta = parse_meta(path, first)?;
-    let comments = comment_lines(bytes)
-        .map(|(i, _, line)| parse_line(path, i, line))
-        .collect::<Result<Vec<Comment>>>()?;
+    let lines: Vec<(usize, usize, &[u8])> = comment_lines(bytes).collect();
+    let parse = |part: &[(usize, usize, &[u8])]| {
+        part.iter()
+            .map(|&(i, _, line)| parse_line(path, i, line))
+            .collect::<Result<Vec<Comment>>>()
+    };
+    // A large batch (a national consultation's upload) is parsed on every core, in parts kept
+    // in order; the first bad line of the file is the one reported.
+    let threads = crate::index::num_threads();
+    let comments = if threads > 1 && lines.len() >= PARALLEL_LINES {
+        let parts: Vec<Result<Vec<Comment>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = lines
+                .chunks(lines.len().div_ceil(threads))
+                .map(|part| s.spawn(move || parse(part)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut all = Vec::with_capacity(lines.len());
+        for part in parts {
+            all.extend(part?);
+        }
+        all
+    } else {
+        parse(&lines)?
+    };
     check_count(path, &meta, comments.len())?;
     Ok(Batch { meta, comments })
 }
+
+/// Comment lines from which a batch file is parsed on several threads.
+const PARALLEL_LINES: usize = 20_000;
 
 /// Parses line `i` (counted from 0, the batch line) of a batch file, naming the file and the
 /// line in the error.
@@ -482,6 +510,53 @@ pub fn read_comment_at(path: &Path, offset: u64) -> Result<Comment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A batch large enough to be parsed on several threads reads back in file order, and the
+    /// first bad line of the file is the one reported, whichever part it lies in.
+    #[test]
+    fn a_large_batch_reads_in_order_and_names_its_first_bad_line() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("comments/qinglanhu/batches");
+        let one = read_batch(
+            &std::fs::read_dir(sample)
+                .unwrap()
+                .flatten()
+                .next()
+                .unwrap()
+                .path(),
+        )
+        .unwrap();
+        let n = PARALLEL_LINES + 5_000;
+        let mut meta = one.meta.clone();
+        meta.comments = n;
+        let mut lines = vec![serde_json::to_string(&Header { lifa_batch: meta }).unwrap()];
+        for row in 1..=n {
+            let mut c = one.comments[row % one.comments.len()].clone();
+            c.row = row;
+            lines.push(serde_json::to_string(&c).unwrap());
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b1.jsonl");
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        let rows: Vec<usize> = read_batch(&path)
+            .unwrap()
+            .comments
+            .iter()
+            .map(|c| c.row)
+            .collect();
+        assert_eq!(rows, (1..=n).collect::<Vec<_>>());
+        // Lines (counted from 1, the batch line) in the last part, then also in the first.
+        for bad in [[n - 10, n - 1], [n - 10, 10]] {
+            let mut broken = lines.clone();
+            for &b in &bad {
+                broken[b - 1] = "{\"id\":".into();
+            }
+            std::fs::write(&path, broken.join("\n") + "\n").unwrap();
+            match read_batch(&path) {
+                Err(Error::Store { line, .. }) => assert_eq!(line, bad[0].min(bad[1]), "{bad:?}"),
+                other => panic!("{bad:?}: {:?}", other.map(|b| b.comments.len())),
+            }
+        }
+    }
 
     #[test]
     fn a_comment_not_where_the_index_points_is_reported_with_its_line() {
