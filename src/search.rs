@@ -1959,6 +1959,32 @@ mod tests {
         assert_eq!(sources(&index), apart);
     }
 
+    /// What an update would read: the batch files the index does not hold yet (all of them
+    /// for a rebuild), nothing once it is up to date.
+    #[test]
+    fn the_index_says_how_much_is_left_to_index() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let ws = with_sample_drafts(dir.path());
+        let mut importer = Importer::new(&ws, "qinglanhu").unwrap();
+        let u = root.join("tests/fixtures/uploads");
+        let first = importer
+            .import(&u.join("hubin-2026-04.csv"), &Options::default())
+            .unwrap();
+        let len = |p: &Path| std::fs::metadata(p).unwrap().len();
+        let a = len(first.written.as_deref().unwrap());
+        let mut index = SearchIndex::open(&ws).unwrap();
+        assert_eq!(index.unindexed_bytes(&ws, false), a);
+        index.update(&ws).unwrap();
+        assert_eq!(index.unindexed_bytes(&ws, false), 0);
+        let second = importer
+            .import(&u.join("lvxie-2026-05.csv"), &Options::default())
+            .unwrap();
+        let b = len(second.written.as_deref().unwrap());
+        assert_eq!(index.unindexed_bytes(&ws, false), b);
+        assert_eq!(index.unindexed_bytes(&ws, true), a + b);
+    }
+
     /// Boolean queries over words of three or more characters (phrases of pairs), with
     /// exclusions, agree with [`Expr::matches`] over every stored comment.
     #[test]

@@ -95,7 +95,7 @@ impl Workspace {
     }
 
     /// The names of the folders in `dir` (under the root), sorted.
-    fn folders_in(&self, dir: &str) -> Vec<String> {
+    pub(crate) fn folders_in(&self, dir: &str) -> Vec<String> {
         let mut out: Vec<String> = std::fs::read_dir(self.root.join(dir))
             .into_iter()
             .flatten()

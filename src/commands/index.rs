@@ -7,10 +7,15 @@ use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &IndexArgs) -> Result<()> {
     ws.check()?;
+    let mut index = SearchIndex::open(ws)?;
+    if let Some(notice) = super::indexing_notice(index.unindexed_bytes(ws, args.rebuild)) {
+        eprintln!("{notice}");
+    }
     let stats = if args.rebuild {
+        drop(index);
         SearchIndex::rebuild(ws)?
     } else {
-        SearchIndex::open(ws)?.update(ws)?
+        index.update(ws)?
     };
     println!("{}", describe(&stats));
     Ok(())

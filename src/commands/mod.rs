@@ -122,9 +122,32 @@ fn points_hint<'a>(
 }
 
 /// The file name of `--out`, for messages.
+/// What staff are told before an index update that reads `bytes` of batch files, when it will
+/// take a while (a first search of a large workspace, a rebuild): that it is under way.
+fn indexing_notice(bytes: u64) -> Option<String> {
+    // About 35 MB of stored comments a second on two cores: 16 MB is half a second.
+    (bytes >= 16 << 20).then(|| {
+        format!(
+            "正在为 {} MB 的意见建立检索索引，请稍候（百万条意见约需半分钟；建成后检索即时返回）…",
+            bytes >> 20
+        )
+    })
+}
+
 fn out_name(out: Option<&Path>) -> String {
     out.and_then(|p| p.file_name())
         .map_or_else(|| "输出文件".into(), |n| n.to_string_lossy().into_owned())
 }
 
 pub(crate) use crate::store::write_atomic;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_long_indexing_is_announced() {
+        assert_eq!(super::indexing_notice(0), None);
+        assert_eq!(super::indexing_notice(15 << 20), None);
+        let told = super::indexing_notice(562 << 20).unwrap();
+        assert!(told.contains("562 MB") && told.contains("请稍候"), "{told}");
+    }
+}

@@ -38,6 +38,9 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     let comments = super::comments::filter(&args.filter)?;
     ws.check()?;
     let mut index = SearchIndex::open(ws)?;
+    if let Some(notice) = super::indexing_notice(index.unindexed_bytes(ws, false)) {
+        eprintln!("{notice}");
+    }
     let stats = index.update(ws)?;
     if stats.comments_total == 0 {
         eprintln!("提示：工作区中还没有意见。请先用 lifa import 导入联系点上报的意见。");

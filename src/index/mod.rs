@@ -450,6 +450,21 @@ impl SearchIndex {
         &self.words
     }
 
+    /// Bytes of the batch files in `comments/` that an update would read and index: those the
+    /// index does not hold yet, or with `all`, every one (what a rebuild reads).
+    pub fn unindexed_bytes(&self, ws: &Workspace, all: bool) -> u64 {
+        let mut bytes = 0;
+        for reg in ws.folders_in("comments") {
+            for p in Store::open(ws, &reg).files().unwrap_or_default() {
+                let key = format!("{reg}/{}", store::file_id(&p));
+                if all || !self.state.batches.contains_key(&key) {
+                    bytes += std::fs::metadata(&p).map_or(0, |m| m.len());
+                }
+            }
+        }
+        bytes
+    }
+
     /// Throws the index away and indexes every comment again.
     pub fn rebuild(ws: &Workspace) -> Result<UpdateStats> {
         let dir = Self::dir(ws);
