@@ -229,7 +229,7 @@ fn summary(fx: &Fixture) {
     let batch = outcome.batch.as_ref().unwrap();
     fx.empty_store();
     let t = Instant::now();
-    let written = Store::open(&ws, REG).write(batch).unwrap();
+    let (written, _) = Store::open(&ws, REG).write(batch).unwrap();
     let write_t = t.elapsed();
     let stored = std::fs::metadata(&written).map_or(0, |m| m.len());
     let rest = lifa_t.saturating_sub(new_t + read_t + check_t + write_t);

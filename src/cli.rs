@@ -429,10 +429,11 @@ text, name, kind, source, channel, date, contact）。其他表头可用 --map �
   lifa comments qinglanhu --out 意见.xlsx              导出（个人信息已打码；格式按扩展名：.xlsx、.csv、.json）")]
     Comments(CommentsArgs),
 
-    /// 更新检索索引 index/（导入后会自动更新；--rebuild 从头重建）
+    /// 更新检索索引 index/（导入后会自动更新；--rebuild 按 comments/ 重建）
     #[command(after_help = "示例：
   lifa index              把 comments/ 中新增的批次加入索引
-  lifa index --rebuild    删除并重建索引（index/ 随时可以删除重建，不会丢失意见）")]
+  lifa index --rebuild    按 comments/ 重建检索索引（已记录的重复、联名归并与各批次内容核对一致的沿用）
+  删除整个 index/ 目录后再运行 lifa index，则连同重复、联名归并一起重新计算；index/ 随时可以删除，不会丢失意见")]
     Index(IndexArgs),
 
     /// 全文检索意见（中文分词；凡含检索词的意见都能找到）
@@ -624,7 +625,7 @@ pub struct DecideArgs {
 /// `lifa index` arguments.
 #[derive(Debug, clap::Args)]
 pub struct IndexArgs {
-    /// 删除现有索引，全部重建
+    /// 删除现有检索索引，按 comments/ 全部重建（与各批次内容一致的重复、联名归并记录沿用）
     #[arg(long)]
     pub rebuild: bool,
 }

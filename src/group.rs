@@ -91,7 +91,6 @@ const BANDS: usize = BINS;
 const _: () = assert!(PASSES == 4, "a band key packs four passes' bins");
 /// Donor bins tried per empty bin before the deterministic scan.
 const DONOR_TRIES: usize = 16;
-/// Hash seed (fixed: the grouping must not change from run to run).
 /// The version of the grouping rules, as records of a grouping made by them carry it
 /// ([`crate::index::groups`]). Bump it with any change that can move a text to another group
 /// (normalising, shingles, seeds, thresholds, the candidate limits): a record of other rules
@@ -99,6 +98,7 @@ const DONOR_TRIES: usize = 16;
 /// changes, as a reminder.
 pub const RULES: u32 = 1;
 
+/// Hash seed (fixed: the grouping must not change from run to run).
 const SEED: u64 = 0x6c69_6661_2d67_726f;
 /// In a bucket of candidates, a text is compared with at most `PROBES` members of each cluster
 /// of texts already joined there, and looks at most at `BUDGET` clusters and members in all.
@@ -1438,11 +1438,15 @@ mod tests {
         }
     }
 
-    /// A fingerprint of the grouping of 3,000 texts: 600 made of random characters, each with
-    /// up to eight copies edited at random, a few characters to half of them, so that many
-    /// pairs lie near the similarity threshold. Records of a grouping ([`crate::index::groups`])
-    /// are taken only under the same [`RULES`]: a change that moves any of these texts must
-    /// bump it (and then update the fingerprint here).
+    /// A fingerprint of the grouping of 4,000 texts built to sit on each rule's edge: texts of
+    /// a small alphabet mixed with ASCII, full-width letters and digits, punctuation and spaces,
+    /// each with up to eight copies edited at random (characters replaced, case changed, folded
+    /// to full width, punctuation added), so that many pairs lie near the similarity threshold;
+    /// some copies cite another article; short texts under [`MIN_NEAR_CHARS`] with their
+    /// copies; and two buckets of 150 near-copies each (the candidate limits). Grouped on one
+    /// thread and on two. Records of a grouping ([`crate::index::groups`]) are taken only under
+    /// the same [`RULES`]: a change that moves any of these texts, or of the rules' constants,
+    /// must bump it (and then update the fingerprint here).
     #[test]
     fn the_sample_groups_as_recorded() {
         let mut x: u64 = 2026;
@@ -1453,40 +1457,98 @@ mod tests {
             (x >> 33) as usize % n
         };
         // A small alphabet, so that unrelated texts share shingles too.
-        let alphabet: Vec<char> = "湖水鱼网箱养殖垃圾罚款条例建议禁止保护渔民游船湿地执法村"
+        let alphabet: Vec<char> = "湖水鱼网箱养殖垃圾罚款条例建议禁止保护渔民游船湿地执法村AbCpm25"
             .chars()
             .collect();
+        let marks: Vec<char> = "，。！？“”、 　（）".chars().collect();
+        let articles = [
+            "第十二条",
+            "第十三条",
+            "第12条",
+            "第二十条之一",
+            "第五十四条",
+        ];
         let mut texts: Vec<String> = Vec::new();
-        while texts.len() < 3000 {
-            let len = 8 + next(60);
-            let base: Vec<char> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-            texts.push(base.iter().collect());
-            for _ in 0..next(9) {
-                let mut copy = base.clone();
-                for _ in 0..=next(len / 2 + 1) {
+        let copies_of = |base: &[char],
+                         n: usize,
+                         edits: usize,
+                         next: &mut dyn FnMut(usize) -> usize,
+                         texts: &mut Vec<String>| {
+            for _ in 0..n {
+                let mut copy = base.to_vec();
+                for _ in 0..=next(edits + 1) {
                     let at = next(copy.len());
-                    copy[at] = alphabet[next(alphabet.len())];
+                    let c = copy[at];
+                    copy[at] = match next(6) {
+                        // Case and width: the same after normalizing.
+                        0 if c.is_ascii_alphanumeric() => {
+                            char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+                        }
+                        1 => c.to_ascii_uppercase(),
+                        2 => marks[next(marks.len())],
+                        _ => alphabet[next(alphabet.len())],
+                    };
+                }
+                if next(5) == 0 {
+                    copy.extend(articles[next(articles.len())].chars());
                 }
                 texts.push(copy.iter().collect());
             }
+        };
+        let mut bases = Vec::new();
+        for i in 0..700 {
+            let len = if i % 7 == 0 {
+                2 + i % 5
+            } else {
+                8 + (i * 37) % 60
+            };
+            let mut base: Vec<char> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            if i % 3 == 0 {
+                let at = (i * 13) % base.len();
+                base.splice(at..at, articles[i % articles.len()].chars());
+            }
+            bases.push(base);
         }
-        texts.truncate(3000);
+        for (i, base) in bases.iter().enumerate() {
+            texts.push(base.iter().collect());
+            let (n, edits) = match i {
+                0 | 1 => (150, 3),
+                _ if base.len() < MIN_NEAR_CHARS => (i % 4, 1),
+                _ => (i % 9, base.len() / 2),
+            };
+            copies_of(base, n, edits, &mut next, &mut texts);
+        }
+        texts.truncate(4000);
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let g = group(&refs);
+        let g = group_seeded(&refs, SEED, 1);
+        assert_eq!(g, group_seeded(&refs, SEED, 2), "two threads group alike");
         let mut h = blake3::Hasher::new();
         for r in g.group_of.iter().map(|&k| g.groups[k as usize].members[0]) {
             h.update(&r.to_le_bytes());
         }
         let sizes = |k: GroupKind| g.groups.iter().filter(|x| x.kind == k).count();
+        let constants = format!(
+            "{CAMPAIGN_MIN} {NEAR_DUPLICATE_SIMILARITY} {MIN_NEAR_CHARS} {SHINGLE} {PASSES} \
+             {BIN_BITS} {DONOR_TRIES} {SEED:x} {PROBES} {BUDGET} {PREFILTER_PERCENT} \
+             {PREFILTER_MIN_FILLED}"
+        );
         assert_eq!(
             (
                 RULES,
+                constants.as_str(),
                 g.groups.len(),
                 sizes(GroupKind::Duplicate),
                 sizes(GroupKind::Campaign),
                 &h.finalize().to_hex()[..16]
             ),
-            (1, 2558, 293, 9, "1fed26f2677ac1b8"),
+            (
+                1,
+                "5 0.45 6 4 4 5 16 6c6966612d67726f 16 64 35 68",
+                2836,
+                347,
+                19,
+                "3c0b6b55e33324f1"
+            ),
             "the grouping changed: bump group::RULES and update this fingerprint"
         );
     }

@@ -244,9 +244,7 @@ impl Importer {
         if !opts.dry_run {
             progress(Phase::Writing(batch.comments.len()));
             self.store.clean_up();
-            let written = self.store.write(&batch)?;
-            // The hash of the bytes as stored (read back: the store writes them as it goes).
-            let hash = store::content_hash(&store::read_file(&written)?);
+            let (written, hash) = self.store.write(&batch)?;
             outcome.written = Some(written);
             self.known
                 .extend(batch.comments.iter().map(|c| c.id.clone()));

@@ -237,8 +237,14 @@ impl Store {
             batch.meta.id,
             std::process::id()
         ));
-        let write = || -> std::io::Result<()> {
-            let mut w = std::io::BufWriter::new(File::create(&tmp)?);
+        // The content hash of the bytes as they are written (the same as `content_hash` of the
+        // file).
+        let mut hasher = blake3::Hasher::new();
+        let mut write = || -> std::io::Result<()> {
+            let mut w = std::io::BufWriter::new(HashingWriter {
+                inner: File::create(&tmp)?,
+                hasher: &mut hasher,
+            });
             serde_json::to_writer(
                 &mut w,
                 &Header {
@@ -251,18 +257,25 @@ impl Store {
                 w.write_all(b"\n")?;
             }
             let f = w.into_inner().map_err(|e| e.into_error())?;
-            f.sync_all()
+            f.inner.sync_all()
         };
         if let Err(e) = write() {
             let _ = std::fs::remove_file(&tmp);
             return Err(io(&tmp, e));
         }
-        Ok(Staged { tmp, target })
+        let hash = u64::from_le_bytes(
+            hasher.finalize().as_bytes()[..8]
+                .try_into()
+                .unwrap_or_default(),
+        );
+        Ok(Staged { tmp, target, hash })
     }
 
-    /// Stages and commits a batch.
-    pub fn write(&self, batch: &Batch) -> Result<PathBuf> {
-        self.stage(batch)?.commit()
+    /// Stages and commits a batch: the file's path and [`content_hash`].
+    pub fn write(&self, batch: &Batch) -> Result<(PathBuf, u64)> {
+        let staged = self.stage(batch)?;
+        let hash = staged.hash;
+        Ok((staged.commit()?, hash))
     }
 
     /// Removes temporary files left by an import that was killed before it finished.
@@ -284,9 +297,34 @@ impl Store {
 pub struct Staged {
     tmp: PathBuf,
     target: PathBuf,
+    /// The [`content_hash`] of the bytes written.
+    hash: u64,
+}
+
+/// A writer that hashes what it passes on.
+struct HashingWriter<'h> {
+    inner: File,
+    hasher: &'h mut blake3::Hasher,
+}
+
+impl Write for HashingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 impl Staged {
+    /// The content hash of the staged file ([`content_hash`] of its bytes).
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
     /// Renames the batch into place and flushes the folder, making it part of the store.
     pub fn commit(self) -> Result<PathBuf> {
         let io = |source| Error::Io {
@@ -422,7 +460,10 @@ pub fn check_count(path: &Path, meta: &BatchMeta, found: usize) -> Result<()> {
     })
 }
 
-/// Writes a file through a temporary file in the same folder, then renames it into place.
+/// Writes a file through a temporary file in the same folder, then renames it into place. The
+/// temporary file's name carries the process id and a counter, so that two processes (or two
+/// threads) writing the same file never write into one temporary file: the last rename wins,
+/// and each is whole.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
         path: path.display().to_string(),
@@ -436,7 +477,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.lifa-tmp"));
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}-{n}.lifa-tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -556,6 +599,26 @@ mod tests {
                 other => panic!("{bad:?}: {:?}", other.map(|b| b.comments.len())),
             }
         }
+    }
+
+    /// The hash a write reports is the content hash of the file as it lies in the store.
+    #[test]
+    fn a_written_batch_reports_the_hash_of_its_bytes() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("comments/qinglanhu/batches");
+        let mut files: Vec<_> = std::fs::read_dir(sample)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        let batch = read_batch(&files[0]).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&Workspace::new(dir.path()), &batch.meta.regulation);
+        let (path, hash) = store.write(&batch).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() > 10_000, "{}", bytes.len());
+        assert_eq!(hash, content_hash(&bytes));
+        assert_ne!(hash, content_hash(&bytes[1..]));
     }
 
     #[test]

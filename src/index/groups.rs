@@ -29,8 +29,12 @@ pub fn path(index_dir: &Path, reg: &str) -> PathBuf {
 }
 
 /// Writes the record of a grouping of `batches` (best effort: a record that cannot be written,
-/// in a read-only copy say, only means the next command groups again).
+/// in a read-only copy say, only means the next command groups again). A store without batches
+/// has nothing to record.
 pub fn save(index_dir: &Path, reg: &str, batches: &[BatchKey], grouping: &Grouping) {
+    if batches.is_empty() {
+        return;
+    }
     let p = path(index_dir, reg);
     if let Some(dir) = p.parent()
         && std::fs::create_dir_all(dir).is_ok()
@@ -196,6 +200,44 @@ mod tests {
         }];
         save(dir.path(), "hu", &k, &big);
         assert_eq!(load(dir.path(), "hu", &k), Some(big));
+        // A store without batches records nothing, and leaves no temporary file behind.
+        let empty = group::group(&[]);
+        save(dir.path(), "none", &[], &empty);
+        assert!(!path(dir.path(), "none").exists());
+        let names: Vec<String> = std::fs::read_dir(dir.path().join("groups"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["hu.bin"]);
+    }
+
+    /// Processes and threads writing the same record at once each write a whole file: whenever
+    /// the record is read, meanwhile and afterwards, it is one of theirs, intact.
+    #[test]
+    fn records_written_at_once_do_not_mix() {
+        let dir = tempfile::tempdir().unwrap();
+        let g = group::group(&texts());
+        let apart = group::group(&["一", "二", "三", "四", "五"]);
+        save(dir.path(), "hu", &keys(), &g);
+        let writing = std::sync::atomic::AtomicUsize::new(4);
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let (dir, g, apart, writing) = (dir.path(), &g, &apart, &writing);
+                s.spawn(move || {
+                    for _ in 0..200 {
+                        save(dir, "hu", &keys(), if t % 2 == 0 { g } else { apart });
+                    }
+                    writing.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+                });
+            }
+            while writing.load(std::sync::atomic::Ordering::Relaxed) > 0 {
+                let got = load(dir.path(), "hu", &keys()).expect("an intact record");
+                assert!(got == g || got == apart);
+            }
+        });
+        let got = load(dir.path(), "hu", &keys()).expect("an intact record");
+        assert!(got == g || got == apart);
     }
 
     #[test]

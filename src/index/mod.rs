@@ -897,10 +897,18 @@ impl SearchIndex {
                 // Grouped here, or the grouping at hand did not fit the files after all:
                 // grouped from the files now. Recorded for the commands that read the store.
                 let g = match grouping {
-                    Some(g) => g,
-                    None => group_files(batches)?,
+                    Some(g) => {
+                        groups::save(&self.dir, reg, &keys, &g);
+                        g
+                    }
+                    None => {
+                        // Keyed by the bytes grouped (the index's own keys may be the state's
+                        // for batches not read here).
+                        let (g, read) = group_files(batches)?;
+                        groups::save(&self.dir, reg, &read, &g);
+                        g
+                    }
                 };
-                groups::save(&self.dir, reg, &keys, &g);
                 std::borrow::Cow::Owned(g)
             }
         };
@@ -937,17 +945,24 @@ struct Indexed<'b> {
     hashes: Vec<(&'b PathBuf, u64)>,
 }
 
-/// Groups the texts of batch files, read in the given order.
-fn group_files(batches: &[(String, PathBuf)]) -> Result<group::Grouping> {
+/// Groups the texts of batch files, read in the given order, with the keys of the bytes read.
+fn group_files(batches: &[(String, PathBuf)]) -> Result<(group::Grouping, Vec<store::BatchKey>)> {
     let mut texts: Vec<String> = Vec::new();
-    for (_, path) in batches {
+    let mut keys = Vec::with_capacity(batches.len());
+    for (id, path) in batches {
         let bytes = store::read_file(path)?;
+        let before = texts.len();
         for (_, _, line) in store::comment_lines(&bytes) {
             texts.push(rows::text_of(line).into_owned());
         }
+        keys.push(store::BatchKey {
+            id: id.clone(),
+            comments: texts.len() - before,
+            hash: store::content_hash(&bytes),
+        });
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    Ok(group::group(&refs))
+    Ok((group::group(&refs), keys))
 }
 
 /// Appends a stored comment's columns (its group is set once the regulation is grouped).

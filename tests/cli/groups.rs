@@ -108,12 +108,16 @@ fn the_record_of_groups_is_taken_only_for_the_batches_it_was_made_from() {
         now
     );
 
-    // A damaged record is passed over.
+    // A damaged record is passed over: one that says every comment stands apart is believed
+    // while intact, and not once one bit of it is flipped.
+    record_all_apart(&ws);
+    assert_eq!(stats(&t).1, 567);
     let mut bytes = std::fs::read(&record).unwrap();
     let last = bytes.len() - 1;
     bytes[last] ^= 1;
     std::fs::write(&record, &bytes).unwrap();
     assert_eq!(stats(&t), regrouped);
+    assert_ne!(stats(&t).1, 567);
 }
 
 #[test]

@@ -523,6 +523,7 @@ fn an_incremental_update_equals_a_rebuild() {
     ];
     let incremental: Vec<Value> = queries.iter().map(|q| search(&t, q)).collect();
     assert_ne!(incremental[0]["total"], before["total"]);
+    forget_groups(&t);
     let out = t.lifa().args(["index", "--rebuild"]).output().unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("共 567 条意见"));
@@ -648,6 +649,7 @@ fn the_index_takes_the_importers_grouping_only_when_it_fits() {
     idx.update_with(&ws, Some(&known)).unwrap();
     drop(idx);
     let handed = opinions(&t);
+    forget_groups(&t);
     SearchIndex::rebuild(&ws).unwrap();
     let rebuilt = opinions(&t);
     assert_eq!(handed, rebuilt);
@@ -664,6 +666,11 @@ fn the_index_takes_the_importers_grouping_only_when_it_fits() {
     idx.update_with(&ws, Some(&wrong)).unwrap();
     drop(idx);
     assert_eq!(opinions(&t), rebuilt);
+    // The store was grouped from its files, and recorded with the keys of the files read.
+    let (_, keys) = store.comments_and_keys().unwrap();
+    let (recorded_keys, recorded) =
+        lifa::index::groups::read(&ws.root.join("index"), "qinglanhu").unwrap();
+    assert_eq!((recorded_keys, recorded), (keys, known.grouping.clone()));
     // Nor one of other batches.
     let mut other = known.clone();
     other.batches.swap(0, 1);
@@ -742,8 +749,18 @@ fn an_import_after_a_batch_file_changed_equals_a_rebuild() {
     };
     let incremental = answers(&t);
     assert_eq!(incremental[3].0, 0, "{opening}");
+    forget_groups(&t);
     t.ok(t.lifa().args(["index", "--rebuild"]));
     assert_eq!(incremental, answers(&t));
+}
+
+/// Deletes the recorded opinion groups (`index/groups/`), so that a rebuild groups the store
+/// itself rather than take what the import recorded: an incremental update is then compared
+/// with a rebuild that shares nothing with it.
+fn forget_groups(t: &CliTest) {
+    let dir = t.root().join("index/groups");
+    assert!(dir.is_dir(), "the import recorded its grouping");
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 /// The sample regulation with the online upload imported (and so indexed).
