@@ -104,8 +104,25 @@ impl Expr {
     /// The expression with every text split at `marks` into words that must all occur
     /// (`禁止*养殖` → `禁止 养殖`); `None` if nothing is left.
     pub fn split_at(&self, marks: &[char]) -> Option<Expr> {
-        let all =
-            |v: &[Expr]| -> Vec<Expr> { v.iter().filter_map(|e| e.split_at(marks)).collect() };
+        self.rewrite(&|t| t.split(marks).map(str::to_string).collect())
+    }
+
+    /// The expression with the whitespace inside its phrases dropped (`"禁止 垂钓"` →
+    /// `禁止垂钓`: Chinese is written without spaces between words).
+    pub fn without_inner_spaces(&self) -> Option<Expr> {
+        self.rewrite(&|t| vec![t.split_whitespace().collect()])
+    }
+
+    /// The expression with its phrases split at whitespace into words that must all occur
+    /// (`"禁止 垂钓"` → `禁止 垂钓`).
+    pub fn phrases_as_words(&self) -> Option<Expr> {
+        self.rewrite(&|t| t.split_whitespace().map(str::to_string).collect())
+    }
+
+    /// The expression with every text replaced by the texts `f` makes of it, all of which must
+    /// occur (trimmed; empty ones dropped); `None` if nothing is left.
+    fn rewrite(&self, f: &dyn Fn(&str) -> Vec<String>) -> Option<Expr> {
+        let all = |v: &[Expr]| -> Vec<Expr> { v.iter().filter_map(|e| e.rewrite(f)).collect() };
         let one = |mut v: Vec<Expr>, join: fn(Vec<Expr>) -> Expr| match v.len() {
             0 => None,
             1 => v.pop(),
@@ -113,8 +130,8 @@ impl Expr {
         };
         match self {
             Expr::Text(t) => one(
-                t.split(marks)
-                    .map(str::trim)
+                f(t).iter()
+                    .map(|w| w.trim())
                     .filter(|w| !w.is_empty())
                     .map(|w| Expr::Text(w.to_string()))
                     .collect(),
@@ -122,7 +139,7 @@ impl Expr {
             ),
             Expr::And(v) => one(all(v), Expr::And),
             Expr::Or(v) => one(all(v), Expr::Or),
-            Expr::Not(e) => e.split_at(marks).map(|e| Expr::Not(Box::new(e))),
+            Expr::Not(e) => e.rewrite(f).map(|e| Expr::Not(Box::new(e))),
         }
     }
 

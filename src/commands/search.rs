@@ -108,10 +108,12 @@ fn stage_of(ws: &Workspace, reg: Option<&str>, version: &str) -> String {
 }
 
 /// What to say when a query finds nothing because of marks that are taken as text: `*` and
-/// `?`, which search engines taught staff as wildcards, and quotes or brackets run together
-/// with words or left without a partner. Suggests the query with its texts split at those
-/// marks (the operators, groups and phrases kept), and only when that finds something under
-/// the same filters.
+/// `?`, which search engines taught staff as wildcards, quotes or brackets run together with
+/// words or left without a partner, and spaces inside a phrase (`“禁止 垂钓”`: the search is
+/// by the text as written, and Chinese puts no spaces between words). Suggests the query with
+/// its texts split at those marks, or the phrase without its spaces (else split at them), the
+/// operators, groups and other phrases kept, and only when that finds something under the same
+/// filters.
 /// `described` is `filters` described.
 fn hint(
     ws: &Workspace,
@@ -122,22 +124,32 @@ fn hint(
 ) -> Option<String> {
     const WILDCARDS: [char; 4] = ['*', '＊', '?', '？'];
     let texts = expr.positive_texts();
-    let why = if texts.iter().any(|t| t.contains(WILDCARDS)) {
-        "检索按原文逐字查找，* 和 ? 不是通配符"
+    let marks: Vec<char> = WILDCARDS.iter().chain(&PAIRED_MARKS).copied().collect();
+    let (why, tries) = if texts.iter().any(|t| t.contains(WILDCARDS)) {
+        (
+            "检索按原文逐字查找，* 和 ? 不是通配符",
+            vec![expr.split_at(&marks)],
+        )
     } else if texts.iter().any(|t| t.contains(PAIRED_MARKS)) {
-        "与词语相连或不成对的引号、括号按原文（连同这些符号）查找"
+        (
+            "与词语相连或不成对的引号、括号按原文（连同这些符号）查找",
+            vec![expr.split_at(&marks)],
+        )
+    } else if texts.iter().any(|t| t.contains(char::is_whitespace)) {
+        (
+            "引号内的空格也按原文查找（中文词语之间通常没有空格）",
+            vec![expr.without_inner_spaces(), expr.phrases_as_words()],
+        )
     } else {
         return None;
     };
-    let marks: Vec<char> = WILDCARDS.iter().chain(&PAIRED_MARKS).copied().collect();
-    let plain = expr.split_at(&marks)?;
-    if plain == *expr || plain.positive_texts().is_empty() {
-        return None;
-    }
-    let found = search(ws, index, &plain, filters, 1, 1).ok()?.total;
-    if found == 0 {
-        return None;
-    }
+    let (plain, found) = tries.into_iter().flatten().find_map(|plain| {
+        if plain == *expr || plain.positive_texts().is_empty() {
+            return None;
+        }
+        let found = search(ws, index, &plain, filters, 1, 1).ok()?.total;
+        (found > 0).then_some((plain, found))
+    })?;
     let query = plain.to_query();
     // As a shell would need it.
     let query = if query.contains(['(', ')', '"', '\'', '|', '&', ';', '<', '>', '$', '`', '\\']) {

@@ -1190,6 +1190,19 @@ fn wildcards_get_a_hint() {
     assert_eq!(search(&t, &["禁止 网箱养殖", "--kind", "部门"])["total"], 0);
     assert!(hint(&["禁止“网箱养殖”", "--kind", "部门"]).is_empty());
     assert!(hint(&["未闭合“"]).is_empty());
+    // Spaces inside a phrase are text too: the phrase without them, or else its words.
+    assert_eq!(search(&t, &["“禁止 垂钓”"])["total"], 0);
+    let err = hint(&["“禁止 垂钓”", "OR", "网箱*"]);
+    assert!(err.contains("不是通配符"), "{err}");
+    let err = hint(&["“禁止 垂钓”"]);
+    assert!(
+        err.contains("引号内的空格") && err.contains("lifa search 禁止垂钓"),
+        "{err}"
+    );
+    assert_eq!(search(&t, &["禁止垂钓"])["total"], 2);
+    let err = hint(&["湖", "\"禁止 网箱\""]);
+    assert!(err.contains("lifa search 湖 禁止 网箱"), "{err}");
+    assert!(hint(&["湖", "\"禁止 网箱 游船 垂钓 码头\""]).is_empty());
 }
 
 /// The terminal says which filters produced what it shows, as the workbook titles do; a
