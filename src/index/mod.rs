@@ -192,7 +192,48 @@ pub struct SearchIndex {
     /// What `crate::search` derives from the workspace once (article labels, dispositions).
     pub(crate) search_cache: Mutex<Option<Arc<crate::search::Context>>>,
     doc_ords: DocOrds,
+    /// `index/lifa.lock`, locked, while this process writes the index ([`WriteLock`]).
+    lock: Option<WriteLock>,
 }
+
+/// The lock a process holds on `index/lifa.lock` while it writes the index (an update, a
+/// rebuild, a fresh index created): another `lifa import`, `lifa index` or `lifa search` that
+/// has something to index waits for it, says so once, and then goes on from what the first one
+/// wrote. Searches that have nothing to index never take it. The operating system releases it
+/// when the process ends, however it ends.
+#[derive(Debug)]
+struct WriteLock(#[allow(dead_code)] std::fs::File);
+
+impl WriteLock {
+    /// Locks `index/lifa.lock` under `dir`, waiting for the process that holds it. Returns the
+    /// lock, and whether it had to wait.
+    fn take(dir: &Path) -> Result<(WriteLock, bool)> {
+        let path = dir.join(LOCK_FILE);
+        let io = |source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io)?;
+        match f.try_lock() {
+            Ok(()) => Ok((WriteLock(f), false)),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                eprintln!("另一个 lifa 进程正在更新检索索引（index/），等它完成后继续…");
+                f.lock().map_err(io)?;
+                Ok((WriteLock(f), true))
+            }
+            Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+        }
+    }
+}
+
+/// The lock file of [`WriteLock`], kept when the index's files are cleared.
+const LOCK_FILE: &str = "lifa.lock";
 
 /// The index's columns file, memory-mapped.
 pub type IndexColumns = Columns<OwnedBytes>;
@@ -303,19 +344,34 @@ impl SearchIndex {
     /// Opens the index, creating an empty one when there is none (or one of an older schema).
     /// The tokenizers are registered every time.
     pub fn open(ws: &Workspace) -> Result<SearchIndex> {
+        Self::open_locked(ws, None)
+    }
+
+    /// [`SearchIndex::open`], holding `lock` if given. An index to be created (or cleared, of
+    /// an older schema) is created under the lock, taken here if not given.
+    fn open_locked(ws: &Workspace, mut lock: Option<WriteLock>) -> Result<SearchIndex> {
         let dir = Self::dir(ws);
         let io = |e: std::io::Error| Error::Io {
             path: dir.display().to_string(),
             source: e,
         };
         std::fs::create_dir_all(&dir).map_err(io)?;
-        let state: State = std::fs::read(dir.join("lifa-state.json"))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
+        let read_state = || -> State {
+            std::fs::read(dir.join("lifa-state.json"))
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or_default()
+        };
+        let usable =
+            |state: &State| state.schema == SCHEMA_VERSION && dir.join("meta.json").exists();
+        let mut state = read_state();
+        if !usable(&state) && lock.is_none() {
+            // Another process may be creating it right now: wait, then look again.
+            lock = Some(WriteLock::take(&dir)?.0);
+            state = read_state();
+        }
         let (schema, fields) = schema();
-        let has_index = dir.join("meta.json").exists();
-        let index = if has_index && state.schema == SCHEMA_VERSION {
+        let index = if usable(&state) {
             Index::open_in_dir(&dir).map_err(|e| index_error(&dir, e))?
         } else {
             clear_index_files(&dir).map_err(io)?;
@@ -349,6 +405,7 @@ impl SearchIndex {
             grams: Vec::new(),
             search_cache: Mutex::new(None),
             doc_ords: DocOrds::default(),
+            lock,
         };
         idx.load_files()?;
         Ok(idx)
@@ -468,13 +525,12 @@ impl SearchIndex {
     /// Throws the index away and indexes every comment again.
     pub fn rebuild(ws: &Workspace) -> Result<UpdateStats> {
         let dir = Self::dir(ws);
-        if dir.exists() {
-            clear_index_files(&dir).map_err(|source| Error::Io {
-                path: dir.display().to_string(),
-                source,
-            })?;
-        }
-        let mut idx = SearchIndex::open(ws)?;
+        let (lock, _) = WriteLock::take(&dir)?;
+        clear_index_files(&dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let mut idx = SearchIndex::open_locked(ws, Some(lock))?;
         let mut stats = idx.update(ws)?;
         stats.rebuilt = true;
         Ok(stats)
@@ -547,9 +603,50 @@ impl SearchIndex {
             if !touched.is_empty() {
                 self.renew_stamps(touched);
             }
+            self.lock = None;
             stats.comments_total = self.live();
             return Ok(stats);
         }
+        if self.lock.is_none() {
+            let (lock, waited) = WriteLock::take(&self.dir)?;
+            if waited {
+                // The other process changed the index: start again from what it wrote.
+                *self = SearchIndex::open_locked(ws, Some(lock))?;
+                return self.update_with(ws, known);
+            }
+            self.lock = Some(lock);
+        }
+        let result = self.write_changes(
+            ws,
+            known,
+            stats,
+            Changes {
+                regs: changed_regs,
+                indexed,
+                changed,
+                touched,
+                on_disk,
+            },
+        );
+        self.lock = None;
+        result
+    }
+
+    /// The second half of [`SearchIndex::update_with`], under the lock: indexes what changed.
+    fn write_changes(
+        &mut self,
+        ws: &Workspace,
+        known: Option<&group::StoreGrouping>,
+        mut stats: UpdateStats,
+        changes: Changes,
+    ) -> Result<UpdateStats> {
+        let Changes {
+            regs: changed_regs,
+            indexed,
+            changed,
+            touched,
+            on_disk,
+        } = changes;
         let fresh = self.columns.as_ref().is_none_or(|c| c.is_empty());
         let mut writer: IndexWriter<TantivyDocument> = self
             .index
@@ -937,6 +1034,20 @@ impl SearchIndex {
     }
 }
 
+/// What an update found changed in `comments/` since the index was written.
+struct Changes {
+    /// The regulations with batches to index or drop.
+    regs: BTreeSet<String>,
+    /// The batches indexed (`<reg>/<id>`).
+    indexed: BTreeSet<String>,
+    /// Indexed batches whose files changed since: indexed again, as new ones.
+    changed: BTreeSet<String>,
+    /// Indexed batches whose files changed only in time: their stamps are renewed.
+    touched: BTreeMap<String, Stamp>,
+    /// Batch files on disk, per regulation.
+    on_disk: BTreeMap<String, BTreeSet<String>>,
+}
+
 /// What [`SearchIndex::index_regulation`] wrote and read.
 struct Indexed<'b> {
     /// The grams files written.
@@ -1018,7 +1129,7 @@ pub(crate) fn num_threads() -> usize {
 fn clear_index_files(dir: &Path) -> std::io::Result<()> {
     for e in std::fs::read_dir(dir)?.flatten() {
         let name = e.file_name();
-        if name == "README.md" || name == ".gitignore" || name == "groups" {
+        if name == "README.md" || name == ".gitignore" || name == "groups" || name == LOCK_FILE {
             continue;
         }
         let p = e.path();

@@ -1277,3 +1277,78 @@ fn the_filters_in_force_are_named_and_an_unknown_version_is_refused() {
         assert!(!by_id.stdout.is_empty());
     }
 }
+
+/// Holds `index/lifa.lock` as a process writing the index does, until dropped.
+fn hold_index_lock(t: &CliTest) -> std::fs::File {
+    std::fs::create_dir_all(t.root().join("index")).unwrap();
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(t.root().join("index/lifa.lock"))
+        .unwrap();
+    f.lock().unwrap();
+    f
+}
+
+/// Runs a lifa command while the index is locked by another process: it waits, says so, and
+/// once the lock is released finishes with what it was asked to do. Returns its stdout.
+fn run_behind_lock(t: &CliTest, args: &[&std::ffi::OsStr]) -> String {
+    use std::process::Stdio;
+    let lock = hold_index_lock(t);
+    let mut child = t
+        .lifa()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "{args:?} went on while another process held the index"
+    );
+    drop(lock);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {err}");
+    assert!(err.contains("另一个 lifa 进程正在更新检索索引"), "{err}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Two processes never write the index at once: a search, an import or `lifa index` that has
+/// something to index while another process writes it waits for that one (it used to fail
+/// with tantivy's English "LockBusy"), then indexes from what the other wrote.
+#[test]
+fn a_process_that_finds_the_index_being_written_waits_for_it() {
+    let t = CliTest::with_sample_comments();
+    let os = |s: &str| std::ffi::OsString::from(s);
+    // No index yet: the search that would create it waits.
+    let out = run_behind_lock(
+        &t,
+        &[&os("search"), &os("网箱养殖"), &os("--format"), &os("json")],
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let before = v["total"].as_u64().unwrap();
+    assert!(before > 0);
+    // An import whose index update finds the index locked.
+    let file = t.root().join("新增.csv");
+    std::fs::write(
+        &file,
+        "序号,条款,意见内容,提出人,提出人类型,联系点,渠道,日期\n\
+         1,第三十六条,建议划定网箱养殖退出的时间表，分三年完成。,罗晓梅,群众,\
+         青澜市人大代表之家联络站,面对面,2026/5/20\n",
+    )
+    .unwrap();
+    let out = run_behind_lock(&t, &[&os("import"), &os("qinglanhu"), file.as_os_str()]);
+    assert!(out.contains("索引已更新"), "{out}");
+    let after = search(&t, &["网箱养殖"])["total"].as_u64().unwrap();
+    assert!(after > before, "{after} > {before}");
+    // A rebuild waits too, and leaves the same answers.
+    let out = run_behind_lock(&t, &[&os("index"), &os("--rebuild")]);
+    assert!(out.contains("条意见"), "{out}");
+    assert_eq!(search(&t, &["网箱养殖"])["total"].as_u64().unwrap(), after);
+    // With nothing to index, a search does not wait.
+    let _lock = hold_index_lock(&t);
+    assert_eq!(search(&t, &["网箱养殖"])["total"].as_u64().unwrap(), after);
+}
