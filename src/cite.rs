@@ -442,13 +442,20 @@ fn is_field_separator(c: char) -> bool {
         )
 }
 
-/// The text as chars, with full-width digits made ASCII and ASCII parentheses made full-width.
-fn normalize(text: &str) -> Vec<char> {
+/// The text as chars, with full-width digits made ASCII, ASCII parentheses made full-width and
+/// the traditional forms of the words a reference is made of made simplified (`第十二條第二款`,
+/// `第（三）項`, `第三節`, `兩`), one char for one, so positions keep.
+pub(crate) fn normalize(text: &str) -> Vec<char> {
     text.chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '(' => '（',
             ')' => '）',
+            '條' => '条',
+            '項' => '项',
+            '節' => '节',
+            '編' => '编',
+            '兩' => '两',
             _ => c,
         })
         .collect()
@@ -1102,6 +1109,24 @@ mod tests {
         assert_eq!(text("第十二条之一"), ["第十二条之一"]);
         assert_eq!(text("第12条之1"), ["第十二条之一"]);
         assert_eq!(text("依照第五条之规定"), ["第五条"]);
+    }
+
+    #[test]
+    fn traditional_characters_cite_as_simplified() {
+        assert_eq!(
+            text("建議將第十二條第二款第（三）項修改，第兩百條不動"),
+            ["第十二条第二款第（三）项", "第二百条"]
+        );
+        assert_eq!(
+            field("第十四條、第15條"),
+            Some(vec!["第十四条".into(), "第十五条".into()])
+        );
+        let title = Some("青澜市青澜湖保护条例（草案）");
+        assert_eq!(
+            parse_text_in("青澜湖保护條例第三條", title).articles.len(),
+            1
+        );
+        assert!(parse_text_in("《水法》第十二條", title).is_empty());
     }
 
     #[test]

@@ -96,7 +96,8 @@ pub(super) fn filter(args: &FilterArgs) -> Result<Filter> {
 /// (`第十四条第二款`, `第十四条第（三）项`) stands for its article, which is what the
 /// comments are indexed by.
 fn parse_article(s: &str) -> Result<ArticleNumber> {
-    let t = s.trim();
+    let t: String = crate::cite::normalize(s.trim()).into_iter().collect();
+    let t = t.as_str();
     if let Some(n) = ArticleNumber::parse_label(t) {
         return Ok(n);
     }

@@ -439,7 +439,7 @@ fn filters_and_facets_agree_with_the_store() {
 }
 
 /// `--article` as staff write it: a paragraph or item stands for its article (the comments are
-/// indexed by article); several articles or a chapter are refused with a message that says so.
+/// indexed by article), traditional 條 and full-width digits as the simplified and ASCII; several articles or a chapter are refused with a message that says so.
 #[test]
 fn article_filter_takes_a_paragraph_or_item_as_its_article() {
     let t = CliTest::with_sample_comments();
@@ -451,6 +451,8 @@ fn article_filter_takes_a_paragraph_or_item_as_its_article() {
         "第十四条第（三）项",
         "第14条第一款第（一）项",
         "第三章第十四条",
+        "第十四條",
+        "第１４條第二款",
     ] {
         assert_eq!(hits(a), article, "{a}");
     }
