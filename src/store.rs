@@ -102,7 +102,11 @@ pub struct BatchKey {
 
 /// A hash of a batch file's bytes (the first 8 bytes of BLAKE3).
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    let h = blake3::hash(bytes);
+    first_u64(&blake3::hash(bytes))
+}
+
+/// The first 8 bytes of a BLAKE3 hash, as [`content_hash`] keeps them.
+fn first_u64(h: &blake3::Hash) -> u64 {
     u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default())
 }
 
@@ -263,18 +267,14 @@ impl Store {
             let _ = std::fs::remove_file(&tmp);
             return Err(io(&tmp, e));
         }
-        let hash = u64::from_le_bytes(
-            hasher.finalize().as_bytes()[..8]
-                .try_into()
-                .unwrap_or_default(),
-        );
+        let hash = first_u64(&hasher.finalize());
         Ok(Staged { tmp, target, hash })
     }
 
     /// Stages and commits a batch: the file's path and [`content_hash`].
     pub fn write(&self, batch: &Batch) -> Result<(PathBuf, u64)> {
         let staged = self.stage(batch)?;
-        let hash = staged.hash;
+        let hash = staged.hash();
         Ok((staged.commit()?, hash))
     }
 
@@ -463,7 +463,8 @@ pub fn check_count(path: &Path, meta: &BatchMeta, found: usize) -> Result<()> {
 /// Writes a file through a temporary file in the same folder, then renames it into place. The
 /// temporary file's name carries the process id and a counter, so that two processes (or two
 /// threads) writing the same file never write into one temporary file: the last rename wins,
-/// and each is whole.
+/// and each is whole. Temporary files that a killed process left in the folder more than an
+/// hour ago are removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
         path: path.display().to_string(),
@@ -489,7 +490,35 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    sweep_temporaries(dir, TEMPORARY_AGE);
     result.map_err(io)
+}
+
+/// How old a temporary file of [`write_atomic`] must be to be taken for a dead process's: a
+/// write takes seconds.
+const TEMPORARY_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files of [`write_atomic`] in `dir` last written more than `age` ago.
+/// Returns how many.
+fn sweep_temporaries(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with('.') && name.ends_with(".lifa-tmp")
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).is_ok_and(|d| d > age))
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Reads the comments of a batch file with the byte offset of each one's line (the search index
@@ -602,6 +631,38 @@ mod tests {
     }
 
     /// The hash a write reports is the content hash of the file as it lies in the store.
+    #[test]
+    fn a_write_removes_the_temporaries_a_killed_process_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+        let touch = |name: &str, when: Option<std::time::SystemTime>| {
+            let f = std::fs::File::create(dir.path().join(name)).unwrap();
+            if let Some(t) = when {
+                f.set_modified(t).unwrap();
+            }
+        };
+        touch(".columns-3.bin.4242-0.lifa-tmp", Some(old));
+        touch(".lifa-state.json.4242-1.lifa-tmp", None);
+        touch("columns-3.bin", Some(old));
+        touch("notes.lifa-tmp", Some(old));
+        write_atomic(&dir.path().join("lifa-state.json"), b"{}").unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".lifa-state.json.4242-1.lifa-tmp",
+                "columns-3.bin",
+                "lifa-state.json",
+                "notes.lifa-tmp"
+            ]
+        );
+    }
+
     #[test]
     fn a_written_batch_reports_the_hash_of_its_bytes() {
         let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("comments/qinglanhu/batches");

@@ -103,7 +103,7 @@ pub fn article_key(reg: &str, version: &str, main: u32, sub: u32) -> u64 {
 }
 
 /// What `index/lifa-state.json` records.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct State {
     schema: u32,
     /// Indexed batch files, `<reg>/<batch-id>` → path relative to the workspace.
@@ -207,19 +207,17 @@ struct WriteLock(#[allow(dead_code)] std::fs::File);
 impl WriteLock {
     /// Locks `index/lifa.lock` under `dir`, waiting for the process that holds it. Returns the
     /// lock, and whether it had to wait.
+    ///
+    /// Where the file system cannot lock files (some network shares), lifa says so and goes on
+    /// without the lock, as it did before it had one: tantivy's own lock still keeps two
+    /// writers of the index apart.
     fn take(dir: &Path) -> Result<(WriteLock, bool)> {
         let path = dir.join(LOCK_FILE);
         let io = |source| Error::Io {
             path: path.display().to_string(),
             source,
         };
-        std::fs::create_dir_all(dir).map_err(io)?;
-        let f = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io)?;
+        let f = Self::file(dir).map_err(io)?;
         match f.try_lock() {
             Ok(()) => Ok((WriteLock(f), false)),
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -227,13 +225,61 @@ impl WriteLock {
                 f.lock().map_err(io)?;
                 Ok((WriteLock(f), true))
             }
+            Err(std::fs::TryLockError::Error(e)) if cannot_lock(&e) => {
+                eprintln!(
+                    "注意：{} 所在的文件系统不支持文件锁，多个 lifa 进程同时更新检索索引时可能互相冲突（{e}）",
+                    path.display()
+                );
+                Ok((WriteLock(f), false))
+            }
             Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
         }
     }
+
+    /// The lock if no other process holds it now, without waiting; `None` if one does or the
+    /// lock cannot be taken.
+    fn try_take(dir: &Path) -> Option<WriteLock> {
+        let f = Self::file(dir).ok()?;
+        f.try_lock().ok()?;
+        Some(WriteLock(f))
+    }
+
+    fn file(dir: &Path) -> std::io::Result<std::fs::File> {
+        std::fs::create_dir_all(dir)?;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(LOCK_FILE))
+    }
+}
+
+/// Whether a failure to lock says the file system has no locks (rather than that something
+/// is wrong with the file): `Unsupported`, or `ENOLCK`, what Linux's NFS without a lock daemon
+/// and some FUSE file systems answer.
+fn cannot_lock(e: &std::io::Error) -> bool {
+    const ENOLCK: Option<i32> = if cfg!(target_os = "linux") {
+        Some(37)
+    } else if cfg!(unix) {
+        Some(77)
+    } else {
+        None
+    };
+    e.kind() == std::io::ErrorKind::Unsupported || (ENOLCK.is_some() && e.raw_os_error() == ENOLCK)
 }
 
 /// The lock file of [`WriteLock`], kept when the index's files are cleared.
 const LOCK_FILE: &str = "lifa.lock";
+
+/// The file of [`State`].
+const STATE_FILE: &str = "lifa-state.json";
+
+/// The state recorded in `dir`, if there is one that reads.
+fn read_state(dir: &Path) -> Option<State> {
+    std::fs::read(dir.join(STATE_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+}
 
 /// The index's columns file, memory-mapped.
 pub type IndexColumns = Columns<OwnedBytes>;
@@ -356,12 +402,7 @@ impl SearchIndex {
             source: e,
         };
         std::fs::create_dir_all(&dir).map_err(io)?;
-        let read_state = || -> State {
-            std::fs::read(dir.join("lifa-state.json"))
-                .ok()
-                .and_then(|b| serde_json::from_slice(&b).ok())
-                .unwrap_or_default()
-        };
+        let read_state = || read_state(&dir).unwrap_or_default();
         let usable =
             |state: &State| state.schema == SCHEMA_VERSION && dir.join("meta.json").exists();
         let mut state = read_state();
@@ -609,8 +650,9 @@ impl SearchIndex {
         }
         if self.lock.is_none() {
             let (lock, waited) = WriteLock::take(&self.dir)?;
-            if waited {
-                // The other process changed the index: start again from what it wrote.
+            // Another process may have written the index since this one read its state, while
+            // this one waited or just before: then start again from what it wrote.
+            if waited || read_state(&self.dir).as_ref() != Some(&self.state) {
                 *self = SearchIndex::open_locked(ws, Some(lock))?;
                 return self.update_with(ws, known);
             }
@@ -734,7 +776,7 @@ impl SearchIndex {
                 .map_err(|e| index_error(&self.dir, e))?;
             state.schema = SCHEMA_VERSION;
             let json = serde_json::to_vec_pretty(&state).unwrap_or_default();
-            store::write_atomic(&self.dir.join("lifa-state.json"), &json)?;
+            store::write_atomic(&self.dir.join(STATE_FILE), &json)?;
             if let Some(old) = old {
                 let _ = std::fs::remove_file(self.dir.join(old));
             }
@@ -760,15 +802,16 @@ impl SearchIndex {
     }
 
     /// Records the new times of batch files whose content did not change, when nothing else
-    /// is to be updated. Best effort: this holds no writer lock (a search takes none), so the
-    /// state is read again and written only if no other process changed the index meanwhile;
-    /// if it cannot be written (a read-only copy), the next update checks the files again.
+    /// is to be updated. Best effort: only if the lock is free at once (a search does not
+    /// wait for it), and the state is read again under it and written only if no other
+    /// process changed the index meanwhile; if it cannot be written (a read-only copy), the
+    /// next update checks the files again.
     fn renew_stamps(&mut self, touched: BTreeMap<String, Stamp>) {
-        let path = self.dir.join("lifa-state.json");
-        let Some(mut now) = std::fs::read(&path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<State>(&b).ok())
-        else {
+        let Some(_lock) = WriteLock::try_take(&self.dir) else {
+            return;
+        };
+        let path = self.dir.join(STATE_FILE);
+        let Some(mut now) = read_state(&self.dir) else {
             return;
         };
         if (&now.columns, &now.grams, &now.batches)
@@ -1127,6 +1170,12 @@ pub(crate) fn num_threads() -> usize {
 /// opinion groups ([`groups`]: they do not depend on the index, and are taken only for the
 /// very batches they were made from).
 fn clear_index_files(dir: &Path) -> std::io::Result<()> {
+    // The state first: a process that opens the index meanwhile finds none, and waits for the
+    // lock (held by the caller) instead of opening files being removed.
+    match std::fs::remove_file(dir.join(STATE_FILE)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
     for e in std::fs::read_dir(dir)?.flatten() {
         let name = e.file_name();
         if name == "README.md" || name == ".gitignore" || name == "groups" || name == LOCK_FILE {

@@ -530,23 +530,6 @@ fn an_incremental_update_equals_a_rebuild() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("共 567 条意见"));
     let rebuilt: Vec<Value> = queries.iter().map(|q| search(&t, q)).collect();
-    // The same comments, facets and opinions (BM25 scores can differ in the last digits while
-    // deleted documents wait for a segment merge, so hits are compared as sets).
-    let essence = |v: &Value| {
-        let mut hits: Vec<String> = v["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| format!("{} {} {}", h["id"], h["copies"], h["supporters"]))
-            .collect();
-        hits.sort();
-        (
-            v["total"].clone(),
-            v["opinions"].clone(),
-            v["facets"].clone(),
-            hits,
-        )
-    };
     for (a, b) in incremental.iter().zip(&rebuilt) {
         assert!(
             essence(a) == essence(b),
@@ -1293,9 +1276,15 @@ fn hold_index_lock(t: &CliTest) -> std::fs::File {
     f
 }
 
-/// Runs a lifa command while the index is locked by another process: it waits, says so, and
-/// once the lock is released finishes with what it was asked to do. Returns its stdout.
-fn run_behind_lock(t: &CliTest, args: &[&std::ffi::OsStr]) -> String {
+/// What a lifa process that waits for the index's lock says.
+const WAITS: &str = "另一个 lifa 进程正在更新检索索引";
+
+/// Runs a lifa command while the index is locked by another process: it must say that it
+/// waits (read from its stderr as it comes, not after a guessed delay) and still be running;
+/// then `meanwhile` runs, as the other process's writing, the lock is released, and the
+/// command must finish with what it was asked to do. Returns its stdout.
+fn run_behind_lock(t: &CliTest, args: &[&std::ffi::OsStr], meanwhile: impl FnOnce()) -> String {
+    use std::io::{BufRead, Read};
     use std::process::Stdio;
     let lock = hold_index_lock(t);
     let mut child = t
@@ -1305,17 +1294,142 @@ fn run_behind_lock(t: &CliTest, args: &[&std::ffi::OsStr]) -> String {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let mut stdout = child.stdout.take().unwrap();
+    let stdout = std::thread::spawn(move || {
+        let mut s = String::new();
+        stdout.read_to_string(&mut s).unwrap();
+        s
+    });
+    let stderr = child.stderr.take().unwrap();
+    let (said, waits) = std::sync::mpsc::channel();
+    let stderr = std::thread::spawn(move || {
+        let mut all = String::new();
+        for line in std::io::BufReader::new(stderr).lines() {
+            let line = line.unwrap();
+            if line.contains(WAITS) {
+                let _ = said.send(());
+            }
+            all += &line;
+            all += "\n";
+        }
+        all
+    });
+    // The sender is dropped when the process ends: a process that never waits fails at once.
+    let waited = waits.recv_timeout(std::time::Duration::from_secs(300));
     assert!(
-        child.try_wait().unwrap().is_none(),
-        "{args:?} went on while another process held the index"
+        waited.is_ok(),
+        "{args:?} did not wait for the index: {:?}",
+        child.try_wait()
     );
+    assert!(child.try_wait().unwrap().is_none(), "{args:?} went on");
+    meanwhile();
     drop(lock);
+    let status = child.wait().unwrap();
+    let err = stderr.join().unwrap();
+    assert!(status.success(), "{args:?}: {err}");
+    stdout.join().unwrap()
+}
+
+/// Runs a lifa command that must not wait for anything: fails (and stops it) if it has not
+/// finished within a minute.
+fn run_without_waiting(t: &CliTest, args: &[&str]) -> Value {
+    use std::process::Stdio;
+    let mut child = t
+        .lifa()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("{args:?} waited");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{args:?}: {err}");
-    assert!(err.contains("另一个 lifa 进程正在更新检索索引"), "{err}");
-    String::from_utf8(out.stdout).unwrap()
+    assert!(out.status.success(), "{args:?}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A comment upload of one row, as a contact point's CSV.
+fn one_row_csv(text: &str, who: &str) -> String {
+    format!(
+        "序号,条款,意见内容,提出人,提出人类型,联系点,渠道,日期\n\
+         1,第三十六条,{text},{who},群众,青澜市人大代表之家联络站,面对面,2026/5/20\n"
+    )
+}
+
+/// The sample workspace with one more comment imported (and so indexed).
+fn with_one_more(text: &str, who: &str) -> CliTest {
+    let t = CliTest::with_sample_comments();
+    let file = t.root().join("一条.csv");
+    std::fs::write(&file, one_row_csv(text, who)).unwrap();
+    t.ok(t.lifa().arg("import").arg("qinglanhu").arg(&file));
+    t
+}
+
+/// What another lifa process writing `to`'s index would leave: `from`'s batch files that `to`
+/// lacks copied into `to`'s store, and `from`'s index in place of `to`'s (its lock file kept).
+fn write_index_as_another_process(from: &CliTest, to: &CliTest) {
+    copy_new_batches(from, to);
+    let index = to.root().join("index");
+    for e in std::fs::read_dir(&index).unwrap().flatten() {
+        if e.file_name() != "lifa.lock" {
+            let p = e.path();
+            if p.is_dir() {
+                std::fs::remove_dir_all(p).unwrap();
+            } else {
+                std::fs::remove_file(p).unwrap();
+            }
+        }
+    }
+    copy_dir(&from.root().join("index"), &index);
+}
+
+/// Copies `from`'s batch files that `to` lacks into `to`'s store.
+fn copy_new_batches(from: &CliTest, to: &CliTest) {
+    let batches = "comments/qinglanhu/batches";
+    for e in std::fs::read_dir(from.root().join(batches))
+        .unwrap()
+        .flatten()
+    {
+        let there = to.root().join(batches).join(e.file_name());
+        if !there.exists() {
+            std::fs::copy(e.path(), there).unwrap();
+        }
+    }
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else if e.file_name() != "lifa.lock" {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// The comments, facets and opinions of a JSON answer (BM25 scores can differ in the last
+/// digits while deleted documents wait for a segment merge, so hits are compared as sets).
+fn essence(v: &Value) -> (Value, Value, Value, Vec<String>) {
+    let mut hits: Vec<String> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| format!("{} {} {}", h["id"], h["copies"], h["supporters"]))
+        .collect();
+    hits.sort();
+    (
+        v["total"].clone(),
+        v["opinions"].clone(),
+        v["facets"].clone(),
+        hits,
+    )
 }
 
 /// Two processes never write the index at once: a search, an import or `lifa index` that has
@@ -1329,28 +1443,65 @@ fn a_process_that_finds_the_index_being_written_waits_for_it() {
     let out = run_behind_lock(
         &t,
         &[&os("search"), &os("网箱养殖"), &os("--format"), &os("json")],
+        || {},
     );
     let v: Value = serde_json::from_str(&out).unwrap();
     let before = v["total"].as_u64().unwrap();
     assert!(before > 0);
-    // An import whose index update finds the index locked.
+    // An import whose index update finds the index locked, by a process that meanwhile
+    // stores and indexes a comment of its own: the import indexes its comment on top of
+    // what the other wrote, and the index holds both, each once, as a rebuild would.
     let file = t.root().join("新增.csv");
     std::fs::write(
         &file,
-        "序号,条款,意见内容,提出人,提出人类型,联系点,渠道,日期\n\
-         1,第三十六条,建议划定网箱养殖退出的时间表，分三年完成。,罗晓梅,群众,\
-         青澜市人大代表之家联络站,面对面,2026/5/20\n",
+        one_row_csv("建议划定网箱养殖退出的时间表，分三年完成。", "罗晓梅"),
     )
     .unwrap();
-    let out = run_behind_lock(&t, &[&os("import"), &os("qinglanhu"), file.as_os_str()]);
+    let other = with_one_more("网箱养殖的渔民转产要有补助，分五年完成。", "李春生");
+    let out = run_behind_lock(
+        &t,
+        &[&os("import"), &os("qinglanhu"), file.as_os_str()],
+        || write_index_as_another_process(&other, &t),
+    );
     assert!(out.contains("索引已更新"), "{out}");
-    let after = search(&t, &["网箱养殖"])["total"].as_u64().unwrap();
-    assert!(after > before, "{after} > {before}");
-    // A rebuild waits too, and leaves the same answers.
-    let out = run_behind_lock(&t, &[&os("index"), &os("--rebuild")]);
-    assert!(out.contains("条意见"), "{out}");
-    assert_eq!(search(&t, &["网箱养殖"])["total"].as_u64().unwrap(), after);
+    let queries = [["网箱养殖"], ["完成"], ["湖"]];
+    let updated: Vec<Value> = queries.iter().map(|q| search(&t, q)).collect();
+    assert_eq!(updated[0]["total"].as_u64().unwrap(), before + 2);
+    assert_eq!(search(&t, &["分三年完成"])["total"], 1);
+    assert_eq!(search(&t, &["分五年完成"])["total"], 1);
+    forget_groups(&t);
+    // A rebuild waits too, and answers the same, scores included (nothing was deleted, so
+    // tantivy's statistics are the same): the import indexed nothing twice.
+    let out = run_behind_lock(&t, &[&os("index"), &os("--rebuild")], || {});
+    assert!(out.contains("共 569 条意见"), "{out}");
+    for (q, a) in queries.iter().zip(&updated) {
+        assert_eq!(&search(&t, q), a, "{q:?}");
+    }
     // With nothing to index, a search does not wait.
     let _lock = hold_index_lock(&t);
-    assert_eq!(search(&t, &["网箱养殖"])["total"].as_u64().unwrap(), after);
+    let v = run_without_waiting(&t, &["search", "网箱养殖", "--format", "json"]);
+    assert_eq!(v["total"].as_u64().unwrap(), before + 2);
+}
+
+/// A process that read the index's state before another wrote it (here: opened it, then a
+/// batch arrived and another process rebuilt the index) starts again from what the other
+/// wrote when it gets the lock, even without waiting for it: writing from what it had read
+/// named files the rebuild had removed, and every later search failed.
+#[test]
+fn an_update_begun_before_another_process_wrote_starts_from_what_it_wrote() {
+    use lifa::index::SearchIndex;
+    use lifa::workspace::Workspace;
+    let t = CliTest::with_sample_comments();
+    let ws = Workspace::new(t.root());
+    search(&t, &["网箱养殖"]);
+    let other = with_one_more("网箱养殖的渔民转产要有补助，分五年完成。", "李春生");
+    let mut stale = SearchIndex::open(&ws).unwrap();
+    copy_new_batches(&other, &t);
+    t.ok(t.lifa().args(["index", "--rebuild"]));
+    let rebuilt = search(&t, &["网箱养殖"]);
+    let stats = stale.update(&ws).unwrap();
+    assert_eq!(stats.comments_total, 568);
+    drop(stale);
+    assert_eq!(search(&t, &["网箱养殖"]), rebuilt);
+    assert_eq!(search(&t, &["分五年完成"])["total"], 1);
 }
