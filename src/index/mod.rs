@@ -389,8 +389,34 @@ impl SearchIndex {
 
     /// Opens the index, creating an empty one when there is none (or one of an older schema).
     /// The tokenizers are registered every time.
+    ///
+    /// An index that does not open (its files removed by a rebuild in another process after
+    /// this one read the state) is opened again once the process writing it is done; one that
+    /// still does not (a file of it lost or damaged) is cleared, to be indexed again: it is
+    /// derived from `comments/`, and staff should not have to know the command that rebuilds
+    /// it.
     pub fn open(ws: &Workspace) -> Result<SearchIndex> {
-        Self::open_locked(ws, None)
+        let dir = Self::dir(ws);
+        let first = match Self::open_locked(ws, None) {
+            Ok(idx) => return Ok(idx),
+            Err(e) => e,
+        };
+        let Ok((lock, _)) = WriteLock::take(&dir) else {
+            return Err(first);
+        };
+        let damage = match Self::open_locked(ws, Some(lock)) {
+            Ok(idx) => return Ok(idx),
+            Err(e) => e,
+        };
+        let Ok((lock, _)) = WriteLock::take(&dir) else {
+            return Err(damage);
+        };
+        eprintln!("{damage}\n检索索引（index/）已损坏，将重新建立（意见库 comments/ 不受影响）…");
+        clear_index_files(&dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        Self::open_locked(ws, Some(lock))
     }
 
     /// [`SearchIndex::open`], holding `lock` if given. An index to be created (or cleared, of

@@ -1483,6 +1483,50 @@ fn a_process_that_finds_the_index_being_written_waits_for_it() {
     assert_eq!(v["total"].as_u64().unwrap(), before + 2);
 }
 
+/// A search that finds the index's files gone under it (another process rebuilding it had
+/// removed them after this one read the state) waits for that process and answers from what
+/// it wrote, instead of failing with tantivy's "Files does not exist".
+#[test]
+fn a_search_that_finds_the_index_half_cleared_waits_for_the_rebuild() {
+    let t = CliTest::with_sample_comments();
+    let answer = search(&t, &["网箱养殖"]);
+    let state: Value =
+        serde_json::from_slice(&std::fs::read(t.root().join("index/lifa-state.json")).unwrap())
+            .unwrap();
+    let grams = state["grams"][0].as_str().unwrap();
+    std::fs::remove_file(t.root().join("index").join(grams)).unwrap();
+    let rebuilt = CliTest::with_sample_comments();
+    search(&rebuilt, &["湖"]);
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let out = run_behind_lock(
+        &t,
+        &[
+            &os("search"),
+            &os("网箱养殖"),
+            &os("--format"),
+            &os("json"),
+            &os("--limit"),
+            &os("1000"),
+        ],
+        || write_index_as_another_process(&rebuilt, &t),
+    );
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), answer);
+    // A file lost with no process writing: the index is built again, and answers the same.
+    std::fs::remove_file(t.root().join("index").join(grams)).unwrap();
+    let out = t
+        .lifa()
+        .args(["search", "--format", "json", "--limit", "1000", "网箱养殖"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains(grams) && err.contains("将重新建立"), "{err}");
+    assert_eq!(
+        serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+        answer
+    );
+}
+
 /// A process that read the index's state before another wrote it (here: opened it, then a
 /// batch arrived and another process rebuilt the index) starts again from what the other
 /// wrote when it gets the lock, even without waiting for it: writing from what it had read
