@@ -119,6 +119,23 @@ impl Expr {
         self.rewrite(&|t| t.split_whitespace().map(str::to_string).collect())
     }
 
+    /// The expression with each text cut into the words `cut` makes of it, all of which must
+    /// occur (`建议禁止网箱养殖` → `建议 禁止 网箱养殖`); words of one character are left out
+    /// unless the text has no other.
+    pub fn as_words(&self, cut: &dyn Fn(&str) -> Vec<String>) -> Option<Expr> {
+        self.rewrite(&|t| {
+            let words: Vec<String> = cut(t)
+                .into_iter()
+                .filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() > 1)
+                .collect();
+            if words.is_empty() {
+                vec![t.to_string()]
+            } else {
+                words
+            }
+        })
+    }
+
     /// The expression with every text replaced by the texts `f` makes of it, all of which must
     /// occur (trimmed; empty ones dropped); `None` if nothing is left.
     fn rewrite(&self, f: &dyn Fn(&str) -> Vec<String>) -> Option<Expr> {
@@ -2000,6 +2017,25 @@ mod tests {
         let b = len(second.written.as_deref().unwrap());
         assert_eq!(index.unindexed_bytes(&ws, false), b);
         assert_eq!(index.unindexed_bytes(&ws, true), a + b);
+    }
+
+    #[test]
+    fn texts_cut_into_words_keep_the_operators() {
+        let cut = |t: &str| -> Vec<String> {
+            match t {
+                "建议禁止网箱养殖" => vec!["建议", "禁止", "网箱养殖"],
+                "湖里" => vec!["湖", "里"],
+                _ => vec![t],
+            }
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+        };
+        let q = parse_query("(建议禁止网箱养殖 OR 湖里) -罚款").unwrap();
+        assert_eq!(
+            q.as_words(&cut).unwrap().to_query(),
+            "(建议 禁止 网箱养殖 OR 湖里) NOT 罚款"
+        );
     }
 
     /// Boolean queries over words of three or more characters (phrases of pairs), with

@@ -107,15 +107,27 @@ fn stage_of(ws: &Workspace, reg: Option<&str>, version: &str) -> String {
     }
 }
 
-/// What to say when a query finds nothing because of marks that are taken as text: `*` and
-/// `?`, which search engines taught staff as wildcards, quotes or brackets run together with
-/// words or left without a partner, and spaces inside a phrase (`“禁止 垂钓”`: the search is
-/// by the text as written, and Chinese puts no spaces between words). Suggests the query with
-/// its texts split at those marks, or the phrase without its spaces (else split at them), the
-/// operators, groups and other phrases kept, and only when that finds something under the same
-/// filters.
-/// `described` is `filters` described.
+/// What to say when a query finds nothing: why, and what would find something
+/// ([`text_hint`], else [`filter_hint`]). `described` is `filters` described.
 fn hint(
+    ws: &Workspace,
+    index: &SearchIndex,
+    expr: &Expr,
+    filters: &Filters,
+    described: &str,
+) -> Option<String> {
+    text_hint(ws, index, expr, filters, described).or_else(|| filter_hint(ws, index, expr, filters))
+}
+
+/// What to say when a query finds nothing because of how its texts are written: `*` and `?`,
+/// which search engines taught staff as wildcards, quotes or brackets run together with words
+/// or left without a partner, spaces inside a phrase (`“禁止 垂钓”`: the search is by the text
+/// as written, and Chinese puts no spaces between words), or a whole sentence or long phrase
+/// typed as one text (`建议禁止网箱养殖和垂钓`). Suggests the query with its texts split at
+/// those marks, the phrase without its spaces (else split at them), or the texts cut into
+/// their words, the operators, groups and other phrases kept, and only when that finds
+/// something under the same filters.
+fn text_hint(
     ws: &Workspace,
     index: &SearchIndex,
     expr: &Expr,
@@ -125,20 +137,40 @@ fn hint(
     const WILDCARDS: [char; 4] = ['*', '＊', '?', '？'];
     let texts = expr.positive_texts();
     let marks: Vec<char> = WILDCARDS.iter().chain(&PAIRED_MARKS).copied().collect();
-    let (why, tries) = if texts.iter().any(|t| t.contains(WILDCARDS)) {
+    let (why, after, tries) = if texts.iter().any(|t| t.contains(WILDCARDS)) {
         (
             "检索按原文逐字查找，* 和 ? 不是通配符",
+            "去掉后",
             vec![expr.split_at(&marks)],
         )
     } else if texts.iter().any(|t| t.contains(PAIRED_MARKS)) {
         (
             "与词语相连或不成对的引号、括号按原文（连同这些符号）查找",
+            "去掉后",
             vec![expr.split_at(&marks)],
         )
     } else if texts.iter().any(|t| t.contains(char::is_whitespace)) {
         (
             "引号内的空格也按原文查找（中文词语之间通常没有空格）",
+            "去掉后",
             vec![expr.without_inner_spaces(), expr.phrases_as_words()],
+        )
+    } else if texts.iter().any(|t| t.chars().count() >= 4) {
+        let jieba = index.words().jieba();
+        let cut = |t: &str| -> Vec<String> {
+            jieba
+                .cut(t, false)
+                .into_iter()
+                .map(|w| w.word.to_string())
+                .collect()
+        };
+        if let Expr::Text(t) = expr {
+            return sentence_hint(ws, index, &cut(t), filters, described);
+        }
+        (
+            "检索按原文逐字查找，整句或长的词组往往找不到",
+            "分成词语后",
+            vec![expr.as_words(&cut)],
         )
     } else {
         return None;
@@ -150,12 +182,59 @@ fn hint(
         let found = search(ws, index, &plain, filters, 1, 1).ok()?.total;
         (found > 0).then_some((plain, found))
     })?;
-    let query = plain.to_query();
-    // As a shell would need it.
-    let query = if query.contains(['(', ')', '"', '\'', '|', '&', ';', '<', '>', '$', '`', '\\']) {
-        format!("'{}'", query.replace('\'', "'\\''"))
+    let same = if described.is_empty() {
+        ""
     } else {
-        query
+        "（其他选项照旧）"
+    };
+    Some(format!(
+        "提示：{why}；{after}可找到 {found} 条：lifa search {}{same}",
+        shell_query(&plain)
+    ))
+}
+
+/// What to say when a sentence or long phrase typed alone (`建议禁止网箱养殖和垂钓`) finds
+/// nothing: the most of its words (of two characters or more) that occur together in some
+/// comment under the same filters — all of them, else all but one, and so on, down to two (one
+/// of two) —, the set with the most comments at each size, naming the words left out.
+fn sentence_hint(
+    ws: &Workspace,
+    index: &SearchIndex,
+    cut: &[String],
+    filters: &Filters,
+    described: &str,
+) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    for w in cut {
+        if w.chars().filter(|c| c.is_alphanumeric()).count() > 1 && !words.contains(&w.as_str()) {
+            words.push(w);
+        }
+    }
+    // Beyond this, too many combinations to try at once.
+    const MOST: usize = 6;
+    let n = words.len();
+    if !(2..=MOST).contains(&n) {
+        return None;
+    }
+    let smallest = if n == 2 { 1 } else { 2 };
+    let (mask, found) = (smallest..=n).rev().find_map(|size| {
+        (1u32..1 << n)
+            .filter(|m| m.count_ones() as usize == size)
+            .filter_map(|m| {
+                let e = words_expr(&words, m);
+                let found = search(ws, index, &e, filters, 1, 1).ok()?.total;
+                (found > 0).then_some((m, found))
+            })
+            .max_by_key(|&(m, found)| (found, std::cmp::Reverse(m)))
+    })?;
+    let left_out: Vec<String> = (0..n)
+        .filter(|i| mask & (1 << i) == 0)
+        .map(|i| format!("“{}”", words[i]))
+        .collect();
+    let left_out = if left_out.is_empty() {
+        String::new()
+    } else {
+        format!("（不含{}）", left_out.join(""))
     };
     let same = if described.is_empty() {
         ""
@@ -163,6 +242,92 @@ fn hint(
         "（其他选项照旧）"
     };
     Some(format!(
-        "提示：{why}；去掉后可找到 {found} 条：lifa search {query}{same}"
+        "提示：检索按原文逐字查找，整句或长的词组往往找不到；分成词语后可找到 {found} 条：lifa search {}{left_out}{same}",
+        shell_query(&words_expr(&words, mask))
     ))
+}
+
+/// The words of `words` whose bits are set in `mask`, all to occur.
+fn words_expr(words: &[&str], mask: u32) -> Expr {
+    let mut v: Vec<Expr> = (0..words.len())
+        .filter(|i| mask & (1 << i) != 0)
+        .map(|i| Expr::Text(words[i].to_string()))
+        .collect();
+    if v.len() == 1 {
+        v.remove(0)
+    } else {
+        Expr::And(v)
+    }
+}
+
+/// What to say when a query finds nothing under its filters but something without them: the
+/// options that, each taken away alone, let it find comments, with how many; else how many it
+/// finds with none.
+fn filter_hint(
+    ws: &Workspace,
+    index: &SearchIndex,
+    expr: &Expr,
+    filters: &Filters,
+) -> Option<String> {
+    let found = |f: &Filters| search(ws, index, expr, f, 1, 1).map_or(0, |r| r.total);
+    let c = &filters.comments;
+    let mut options: Vec<(String, Filters)> = Vec::new();
+    let mut without = |label: String, drop: &dyn Fn(&mut Filters)| {
+        let mut f = filters.clone();
+        drop(&mut f);
+        options.push((label, f));
+    };
+    if let Some(r) = &filters.reg {
+        without(format!("--reg {r}"), &|f| f.reg = None);
+    }
+    if let Some(a) = c.article {
+        without(format!("--article {a}"), &|f| f.comments.article = None);
+    }
+    if let Some(s) = &c.source {
+        without(format!("--source {s}"), &|f| f.comments.source = None);
+    }
+    if let Some(k) = c.kind {
+        without(format!("--kind {}", k.zh()), &|f| f.comments.kind = None);
+    }
+    if let Some(ch) = c.channel {
+        without(format!("--channel {}", ch.zh()), &|f| {
+            f.comments.channel = None
+        });
+    }
+    if let Some(s) = c.status {
+        without(format!("--status {}", s.zh()), &|f| {
+            f.comments.status = None
+        });
+    }
+    if let Some(d) = c.since {
+        without(format!("--since {d}"), &|f| f.comments.since = None);
+    }
+    if let Some(d) = c.until {
+        without(format!("--until {d}"), &|f| f.comments.until = None);
+    }
+    if options.is_empty() {
+        return None;
+    }
+    let each: Vec<String> = options
+        .iter()
+        .filter_map(|(label, f)| {
+            let n = found(f);
+            (n > 0).then(|| format!("去掉 {label} 可找到 {n} 条"))
+        })
+        .collect();
+    if !each.is_empty() {
+        return Some(format!("提示：{}", each.join("；")));
+    }
+    let all = found(&Filters::default());
+    (all > 0).then(|| format!("提示：这些条件同时满足的意见没有；不加任何条件可找到 {all} 条"))
+}
+
+/// A query as a shell needs it typed.
+fn shell_query(e: &Expr) -> String {
+    let query = e.to_query();
+    if query.contains(['(', ')', '"', '\'', '|', '&', ';', '<', '>', '$', '`', '\\']) {
+        format!("'{}'", query.replace('\'', "'\\''"))
+    } else {
+        query
+    }
 }

@@ -1190,6 +1190,70 @@ fn wildcards_get_a_hint() {
     assert!(hint(&["湖", "\"禁止 网箱 游船 垂钓 码头\""]).is_empty());
 }
 
+/// A sentence typed whole, or filters that together leave nothing, find nothing: the answer
+/// says what would find something — the most of the sentence's words that occur together (and
+/// which were left out), or the options that, taken away, let the query find comments.
+#[test]
+fn a_sentence_or_filters_that_find_nothing_get_a_hint() {
+    let t = sample();
+    let hint = |args: &[&str]| {
+        let out = t.ok(t.lifa().arg("search").args(args));
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("：0 条意见"),
+            "{args:?}"
+        );
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let total = |args: &[&str]| search(&t, args)["total"].as_u64().unwrap();
+    let together = total(&["建议 禁止 网箱养殖"]);
+    assert!(together > 0);
+    assert_eq!(total(&["建议 禁止 网箱养殖 垂钓"]), 0);
+    let err = hint(&["建议禁止网箱养殖和垂钓"]);
+    assert!(
+        err.contains(&format!(
+            "分成词语后可找到 {together} 条：lifa search 建议 禁止 网箱养殖（不含“垂钓”）"
+        )),
+        "{err}"
+    );
+    let err = hint(&["禁止在湖里网箱养殖"]);
+    assert!(
+        err.contains("lifa search 禁止 网箱养殖（不含“湖里”）"),
+        "{err}"
+    );
+    // Under filters, the words are tried under the same filters.
+    let expert = total(&["建议 禁止 垂钓", "--kind", "专家"]);
+    assert!(expert > 0 && total(&["建议 禁止 网箱养殖", "--kind", "专家"]) == 0);
+    let err = hint(&["建议禁止网箱养殖和垂钓", "--kind", "专家"]);
+    assert!(
+        err.contains(&format!(
+            "可找到 {expert} 条：lifa search 建议 禁止 垂钓（不含“网箱养殖”）（其他选项照旧）"
+        )),
+        "{err}"
+    );
+    // Nothing found, and nothing of the words together: no hint.
+    assert!(hint(&["火星移民"]).is_empty());
+    // Filters: each whose removal alone finds comments, else all of them.
+    let net = total(&["网箱"]);
+    let err = hint(&["网箱", "--since", "2027-01-01"]);
+    assert_eq!(
+        err.trim(),
+        format!("提示：去掉 --since 2027-01-01 可找到 {net} 条")
+    );
+    let citizens = total(&["网箱", "--kind", "群众"]);
+    let err = hint(&["网箱", "--kind", "群众", "--since", "2027-01-01"]);
+    assert_eq!(
+        err.trim(),
+        format!("提示：去掉 --since 2027-01-01 可找到 {citizens} 条")
+    );
+    assert_eq!(total(&["网箱", "--kind", "部门"]), 0);
+    assert_eq!(total(&["网箱", "--channel", "信函"]), 0);
+    let err = hint(&["网箱", "--kind", "部门", "--channel", "信函"]);
+    assert_eq!(
+        err.trim(),
+        format!("提示：这些条件同时满足的意见没有；不加任何条件可找到 {net} 条")
+    );
+}
+
 /// The terminal says which filters produced what it shows, as the workbook titles do; a
 /// `--version` that no draft has is refused by name (it used to find nothing, silently).
 #[test]
