@@ -62,8 +62,11 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
         },
     }
     .describe();
+    // JSON or CSV on stdout is read by a program: it gets only the hints that cost one search,
+    // not those that load jieba (70 ms) or try many (a cold query stays fast).
+    let person = format == ListFormat::Term || args.output.out.is_some();
     if results.total == 0
-        && let Some(hint) = hint(ws, &index, &expr, &filters, &described)
+        && let Some(hint) = hint(ws, &index, &expr, &filters, &described, person)
     {
         eprintln!("{hint}");
     }
@@ -108,15 +111,21 @@ fn stage_of(ws: &Workspace, reg: Option<&str>, version: &str) -> String {
 }
 
 /// What to say when a query finds nothing: why, and what would find something
-/// ([`text_hint`], else [`filter_hint`]). `described` is `filters` described.
+/// ([`text_hint`], else [`filter_hint`]). `described` is `filters` described; `person`: a
+/// person reads the answer, and may wait for the hints that cost more than a search.
 fn hint(
     ws: &Workspace,
     index: &SearchIndex,
     expr: &Expr,
     filters: &Filters,
     described: &str,
+    person: bool,
 ) -> Option<String> {
-    text_hint(ws, index, expr, filters, described).or_else(|| filter_hint(ws, index, expr, filters))
+    text_hint(ws, index, expr, filters, described, person).or_else(|| {
+        person
+            .then(|| filter_hint(ws, index, expr, filters))
+            .flatten()
+    })
 }
 
 /// What to say when a query finds nothing because of how its texts are written: `*` and `?`,
@@ -126,13 +135,14 @@ fn hint(
 /// typed as one text (`建议禁止网箱养殖和垂钓`). Suggests the query with its texts split at
 /// those marks, the phrase without its spaces (else split at them), or the texts cut into
 /// their words, the operators, groups and other phrases kept, and only when that finds
-/// something under the same filters.
+/// something under the same filters. Words are cut (by jieba) only for a `person`.
 fn text_hint(
     ws: &Workspace,
     index: &SearchIndex,
     expr: &Expr,
     filters: &Filters,
     described: &str,
+    person: bool,
 ) -> Option<String> {
     const WILDCARDS: [char; 4] = ['*', '＊', '?', '？'];
     let texts = expr.positive_texts();
@@ -155,7 +165,7 @@ fn text_hint(
             "去掉后",
             vec![expr.without_inner_spaces(), expr.phrases_as_words()],
         )
-    } else if texts.iter().any(|t| t.chars().count() >= 4) {
+    } else if person && texts.iter().any(|t| t.chars().count() >= 4) {
         let jieba = index.words().jieba();
         let cut = |t: &str| -> Vec<String> {
             jieba

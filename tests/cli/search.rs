@@ -1232,6 +1232,15 @@ fn a_sentence_or_filters_that_find_nothing_get_a_hint() {
     );
     // Nothing found, and nothing of the words together: no hint.
     assert!(hint(&["火星移民"]).is_empty());
+    // JSON on stdout is for a program, which does not wait for jieba to load (a cold query
+    // stays fast): no words, no filters tried.
+    for args in [
+        ["建议禁止网箱养殖和垂钓", "--kind", "群众"],
+        ["网箱", "--since", "2027-01-01"],
+    ] {
+        let out = t.ok(t.lifa().arg("search").args(args).args(["--format", "json"]));
+        assert!(out.stderr.is_empty(), "{args:?}");
+    }
     // Filters: each whose removal alone finds comments, else all of them.
     let net = total(&["网箱"]);
     let err = hint(&["网箱", "--since", "2027-01-01"]);
