@@ -219,11 +219,18 @@ impl WriteLock {
         };
         let f = Self::file(dir).map_err(io)?;
         match f.try_lock() {
-            Ok(()) => Ok((WriteLock(f), false)),
+            Ok(()) => Ok((WriteLock::held(f), false)),
             Err(std::fs::TryLockError::WouldBlock) => {
-                eprintln!("另一个 lifa 进程正在更新检索索引（index/），等它完成后继续…");
+                // The holder's process id, for staff to find a process that hangs (not
+                // readable where locks bar reading, as on Windows).
+                let holder = std::fs::read_to_string(&path)
+                    .ok()
+                    .and_then(|s| s.trim().parse::<u32>().ok())
+                    .map(|pid| format!("，进程号 {pid}"))
+                    .unwrap_or_default();
+                eprintln!("另一个 lifa 进程正在更新检索索引（index/{holder}），等它完成后继续…");
                 f.lock().map_err(io)?;
-                Ok((WriteLock(f), true))
+                Ok((WriteLock::held(f), true))
             }
             Err(std::fs::TryLockError::Error(e)) if cannot_lock(&e) => {
                 eprintln!(
@@ -241,7 +248,16 @@ impl WriteLock {
     fn try_take(dir: &Path) -> Option<WriteLock> {
         let f = Self::file(dir).ok()?;
         f.try_lock().ok()?;
-        Some(WriteLock(f))
+        Some(WriteLock::held(f))
+    }
+
+    /// The lock of `f`, now held, with this process's id written in it.
+    fn held(mut f: std::fs::File) -> WriteLock {
+        use std::io::Write;
+        let _ = f
+            .set_len(0)
+            .and_then(|()| write!(f, "{}", std::process::id()));
+        WriteLock(f)
     }
 
     fn file(dir: &Path) -> std::io::Result<std::fs::File> {

@@ -1338,14 +1338,18 @@ fn the_filters_in_force_are_named_and_an_unknown_version_is_refused() {
 
 /// Holds `index/lifa.lock` as a process writing the index does, until dropped.
 fn hold_index_lock(t: &CliTest) -> std::fs::File {
+    use std::io::Write;
     std::fs::create_dir_all(t.root().join("index")).unwrap();
-    let f = std::fs::OpenOptions::new()
+    let mut f = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(t.root().join("index/lifa.lock"))
         .unwrap();
     f.lock().unwrap();
+    // As lifa does: the holder's process id, which the waiter names.
+    f.set_len(0).unwrap();
+    write!(f, "{}", std::process::id()).unwrap();
     f
 }
 
@@ -1400,6 +1404,10 @@ fn run_behind_lock(t: &CliTest, args: &[&std::ffi::OsStr], meanwhile: impl FnOnc
     let status = child.wait().unwrap();
     let err = stderr.join().unwrap();
     assert!(status.success(), "{args:?}: {err}");
+    assert!(
+        err.contains(&format!("进程号 {}", std::process::id())),
+        "{err}"
+    );
     stdout.join().unwrap()
 }
 
@@ -1537,6 +1545,14 @@ fn a_process_that_finds_the_index_being_written_waits_for_it() {
         || write_index_as_another_process(&other, &t),
     );
     assert!(out.contains("索引已更新"), "{out}");
+    // The last writer left its process id in the lock file, for the next waiter to name.
+    let holder = std::fs::read_to_string(t.root().join("index/lifa.lock")).unwrap();
+    assert!(
+        holder
+            .parse::<u32>()
+            .is_ok_and(|pid| pid != std::process::id()),
+        "{holder}"
+    );
     let queries = [["网箱养殖"], ["完成"], ["湖"]];
     let updated: Vec<Value> = queries.iter().map(|q| search(&t, q)).collect();
     assert_eq!(updated[0]["total"].as_u64().unwrap(), before + 2);
