@@ -119,10 +119,21 @@ impl Expr {
         self.rewrite(&|t| t.split_whitespace().map(str::to_string).collect())
     }
 
-    /// The expression with each text cut into the words `cut` makes of it, all of which must
-    /// occur (`建议禁止网箱养殖` → `建议 禁止 网箱养殖`); words of one character are left out
-    /// unless the text has no other.
+    /// The expression with each text it looks for cut into the words `cut` makes of it, all
+    /// of which must occur (`建议禁止网箱养殖` → `建议 禁止 网箱养殖`); words of one character
+    /// are left out unless the text has no other. What it excludes is kept as it is: cut into
+    /// words, it would exclude other comments.
     pub fn as_words(&self, cut: &dyn Fn(&str) -> Vec<String>) -> Option<Expr> {
+        if let Expr::Not(_) = self {
+            return Some(self.clone());
+        }
+        if let Expr::And(v) | Expr::Or(v) = self {
+            let parts: Vec<Expr> = v.iter().filter_map(|e| e.as_words(cut)).collect();
+            return Some(match self {
+                Expr::And(_) => Expr::And(parts),
+                _ => Expr::Or(parts),
+            });
+        }
         self.rewrite(&|t| {
             let words: Vec<String> = cut(t)
                 .into_iter()
@@ -2035,6 +2046,11 @@ mod tests {
         assert_eq!(
             q.as_words(&cut).unwrap().to_query(),
             "(建议 禁止 网箱养殖 OR 湖里) NOT 罚款"
+        );
+        let q = parse_query("湖里 -建议禁止网箱养殖").unwrap();
+        assert_eq!(
+            q.as_words(&cut).unwrap().to_query(),
+            "湖里 NOT 建议禁止网箱养殖"
         );
     }
 

@@ -630,7 +630,8 @@ mod tests {
         }
     }
 
-    /// The hash a write reports is the content hash of the file as it lies in the store.
+    /// Temporary files of another process, older than an hour, are removed by a write to
+    /// their folder; young ones and other files are left.
     #[test]
     fn a_write_removes_the_temporaries_a_killed_process_left() {
         let dir = tempfile::tempdir().unwrap();
@@ -663,6 +664,7 @@ mod tests {
         );
     }
 
+    /// The hash a write reports is the content hash of the file as it lies in the store.
     #[test]
     fn a_written_batch_reports_the_hash_of_its_bytes() {
         let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("comments/qinglanhu/batches");

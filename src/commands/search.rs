@@ -192,13 +192,9 @@ fn text_hint(
         let found = search(ws, index, &plain, filters, 1, 1).ok()?.total;
         (found > 0).then_some((plain, found))
     })?;
-    let same = if described.is_empty() {
-        ""
-    } else {
-        "（其他选项照旧）"
-    };
     Some(format!(
-        "提示：{why}；{after}可找到 {found} 条：lifa search {}{same}",
+        "提示：{why}；{after}可找到 {found} 条{}：lifa search {}",
+        same_options(described),
         shell_query(&plain)
     ))
 }
@@ -206,7 +202,8 @@ fn text_hint(
 /// What to say when a sentence or long phrase typed alone (`建议禁止网箱养殖和垂钓`) finds
 /// nothing: the most of its words (of two characters or more) that occur together in some
 /// comment under the same filters — all of them, else all but one, and so on, down to two (one
-/// of two) —, the set with the most comments at each size, naming the words left out.
+/// of two) —, the set with the most comments at each size, naming the words left out. Of a
+/// sentence of more than six words, the six longest are tried.
 fn sentence_hint(
     ws: &Workspace,
     index: &SearchIndex,
@@ -220,10 +217,29 @@ fn sentence_hint(
             words.push(w);
         }
     }
-    // Beyond this, too many combinations to try at once.
+    // Beyond this, too many combinations to try at once: the longest words are kept, in
+    // their order.
     const MOST: usize = 6;
+    let all = words.clone();
+    if words.len() > MOST {
+        let mut by_length: Vec<&str> = words.clone();
+        by_length.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        let shortest_kept = by_length[MOST - 1].chars().count();
+        let mut room = by_length[..MOST]
+            .iter()
+            .filter(|w| w.chars().count() == shortest_kept)
+            .count();
+        words.retain(|w| {
+            let n = w.chars().count();
+            n > shortest_kept
+                || (n == shortest_kept && room > 0 && {
+                    room -= 1;
+                    true
+                })
+        });
+    }
     let n = words.len();
-    if !(2..=MOST).contains(&n) {
+    if n < 2 {
         return None;
     }
     let smallest = if n == 2 { 1 } else { 2 };
@@ -237,24 +253,34 @@ fn sentence_hint(
             })
             .max_by_key(|&(m, found)| (found, std::cmp::Reverse(m)))
     })?;
-    let left_out: Vec<String> = (0..n)
-        .filter(|i| mask & (1 << i) == 0)
-        .map(|i| format!("“{}”", words[i]))
+    let chosen: Vec<&str> = (0..n)
+        .filter(|i| mask & (1 << i) != 0)
+        .map(|i| words[i])
+        .collect();
+    let left_out: Vec<String> = all
+        .iter()
+        .filter(|w| !chosen.contains(w))
+        .map(|w| format!("“{w}”"))
         .collect();
     let left_out = if left_out.is_empty() {
         String::new()
     } else {
         format!("（不含{}）", left_out.join(""))
     };
-    let same = if described.is_empty() {
+    Some(format!(
+        "提示：检索按原文逐字查找，整句或长的词组往往找不到；分成词语后{left_out}可找到 {found} 条{}：lifa search {}",
+        same_options(described),
+        shell_query(&words_expr(&words, mask))
+    ))
+}
+
+/// A note that the other options of the command stay as they were (none if there are none).
+fn same_options(described: &str) -> &'static str {
+    if described.is_empty() {
         ""
     } else {
         "（其他选项照旧）"
-    };
-    Some(format!(
-        "提示：检索按原文逐字查找，整句或长的词组往往找不到；分成词语后可找到 {found} 条：lifa search {}{left_out}{same}",
-        shell_query(&words_expr(&words, mask))
-    ))
+    }
 }
 
 /// The words of `words` whose bits are set in `mask`, all to occur.
@@ -291,7 +317,15 @@ fn filter_hint(
         without(format!("--reg {r}"), &|f| f.reg = None);
     }
     if let Some(a) = c.article {
-        without(format!("--article {a}"), &|f| f.comments.article = None);
+        // --version goes with --article (it says how the article is numbered).
+        let label = match &c.version {
+            Some(v) => format!("--article {a} --version {v}"),
+            None => format!("--article {a}"),
+        };
+        without(label, &|f| {
+            f.comments.article = None;
+            f.comments.version = None;
+        });
     }
     if let Some(s) = &c.source {
         without(format!("--source {s}"), &|f| f.comments.source = None);
@@ -329,7 +363,7 @@ fn filter_hint(
         return Some(format!("提示：{}", each.join("；")));
     }
     let all = found(&Filters::default());
-    (all > 0).then(|| format!("提示：这些条件同时满足的意见没有；不加任何条件可找到 {all} 条"))
+    (all > 0).then(|| format!("提示：没有同时满足这些条件的意见；不加任何条件可找到 {all} 条"))
 }
 
 /// A query as a shell needs it typed.

@@ -202,7 +202,12 @@ pub struct SearchIndex {
 /// wrote. Searches that have nothing to index never take it. The operating system releases it
 /// when the process ends, however it ends.
 #[derive(Debug)]
-struct WriteLock(#[allow(dead_code)] std::fs::File);
+struct WriteLock {
+    #[allow(dead_code)]
+    file: std::fs::File,
+    /// Whether the lock is held (`false` on a file system without locks).
+    held: bool,
+}
 
 impl WriteLock {
     /// Locks `index/lifa.lock` under `dir`, waiting for the process that holds it. Returns the
@@ -237,7 +242,13 @@ impl WriteLock {
                     "注意：{} 所在的文件系统不支持文件锁，多个 lifa 进程同时更新检索索引时可能互相冲突（{e}）",
                     path.display()
                 );
-                Ok((WriteLock(f), false))
+                Ok((
+                    WriteLock {
+                        file: f,
+                        held: false,
+                    },
+                    false,
+                ))
             }
             Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
         }
@@ -257,7 +268,10 @@ impl WriteLock {
         let _ = f
             .set_len(0)
             .and_then(|()| write!(f, "{}", std::process::id()));
-        WriteLock(f)
+        WriteLock {
+            file: f,
+            held: true,
+        }
     }
 
     fn file(dir: &Path) -> std::io::Result<std::fs::File> {
@@ -408,9 +422,10 @@ impl SearchIndex {
     ///
     /// An index that does not open (its files removed by a rebuild in another process after
     /// this one read the state) is opened again once the process writing it is done; one that
-    /// still does not (a file of it lost or damaged) is cleared, to be indexed again: it is
-    /// derived from `comments/`, and staff should not have to know the command that rebuilds
-    /// it.
+    /// still does not because a file of it is missing or damaged, while this process holds the
+    /// lock and no other wrote since, is cleared, to be indexed again: it is derived from
+    /// `comments/`, and staff should not have to know the command that rebuilds it. Other
+    /// failures (of the system, not of the index's files) are reported.
     pub fn open(ws: &Workspace) -> Result<SearchIndex> {
         let dir = Self::dir(ws);
         let first = match Self::open_locked(ws, None) {
@@ -420,14 +435,26 @@ impl SearchIndex {
         let Ok((lock, _)) = WriteLock::take(&dir) else {
             return Err(first);
         };
+        let held = lock.held;
+        let seen = read_state(&dir);
         let damage = match Self::open_locked(ws, Some(lock)) {
             Ok(idx) => return Ok(idx),
             Err(e) => e,
         };
-        let Ok((lock, _)) = WriteLock::take(&dir) else {
+        if !held || !is_damage(&damage) {
+            return Err(damage);
+        }
+        let Ok((lock, waited)) = WriteLock::take(&dir) else {
             return Err(damage);
         };
-        eprintln!("{damage}\n检索索引（index/）已损坏，将重新建立（意见库 comments/ 不受影响）…");
+        if waited || read_state(&dir) != seen {
+            // Another process wrote the index in between: what it wrote is opened instead.
+            return Self::open_locked(ws, Some(lock));
+        }
+        eprintln!(
+            "检索索引（index/）已损坏（{}），将重新建立（意见库 comments/ 不受影响）…",
+            damage_of(&damage)
+        );
         clear_index_files(&dir).map_err(|source| Error::Io {
             path: dir.display().to_string(),
             source,
@@ -514,7 +541,7 @@ impl SearchIndex {
         };
         let broken = |name: &str| Error::Index {
             path: self.dir.join(name).display().to_string(),
-            message: "文件已损坏，请运行 lifa index --rebuild".into(),
+            message: format!("{DAMAGED}，请运行 lifa index --rebuild"),
         };
         self.columns = match &self.state.columns {
             Some(name) => Some(Columns::new(read(name)?).ok_or_else(|| broken(name))?),
@@ -1231,6 +1258,41 @@ fn clear_index_files(dir: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The message of a failure to open the index that says a file of it is missing or damaged
+/// (tantivy's or lifa's own), as opposed to a failure of the system (files open, memory, a
+/// share that went away), which a rebuild would not mend.
+fn is_damage(e: &Error) -> bool {
+    let Error::Index { message, .. } = e else {
+        return false;
+    };
+    let m = message.to_lowercase();
+    BROKEN.iter().any(|b| m.contains(b))
+}
+
+/// What [`is_damage`] looks for: tantivy's words for a missing or damaged file, and lifa's.
+const BROKEN: [&str; 6] = [
+    "does not exist",
+    "corrupt",
+    "deserialize",
+    "checksum",
+    "unexpected end",
+    DAMAGED,
+];
+
+/// lifa's word for a columns or grams file that does not read.
+const DAMAGED: &str = "文件已损坏";
+
+/// A damage as said to staff: the file and what is wrong with it, without advice.
+fn damage_of(e: &Error) -> String {
+    match e {
+        Error::Index { path, message } => format!(
+            "{path}：{}",
+            message.trim_end_matches("，请运行 lifa index --rebuild")
+        ),
+        other => other.to_string(),
+    }
 }
 
 fn index_error(dir: &Path, e: impl std::fmt::Display) -> Error {

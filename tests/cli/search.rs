@@ -1211,13 +1211,13 @@ fn a_sentence_or_filters_that_find_nothing_get_a_hint() {
     let err = hint(&["建议禁止网箱养殖和垂钓"]);
     assert!(
         err.contains(&format!(
-            "分成词语后可找到 {together} 条：lifa search 建议 禁止 网箱养殖（不含“垂钓”）"
+            "分成词语后（不含“垂钓”）可找到 {together} 条：lifa search 建议 禁止 网箱养殖\n"
         )),
         "{err}"
     );
     let err = hint(&["禁止在湖里网箱养殖"]);
     assert!(
-        err.contains("lifa search 禁止 网箱养殖（不含“湖里”）"),
+        err.ends_with("（不含“湖里”）可找到 45 条：lifa search 禁止 网箱养殖\n"),
         "{err}"
     );
     // Under filters, the words are tried under the same filters.
@@ -1226,7 +1226,33 @@ fn a_sentence_or_filters_that_find_nothing_get_a_hint() {
     let err = hint(&["建议禁止网箱养殖和垂钓", "--kind", "专家"]);
     assert!(
         err.contains(&format!(
-            "可找到 {expert} 条：lifa search 建议 禁止 垂钓（不含“网箱养殖”）（其他选项照旧）"
+            "（不含“网箱养殖”）可找到 {expert} 条（其他选项照旧）：lifa search 建议 禁止 垂钓\n"
+        )),
+        "{err}"
+    );
+    // A long sentence: its six longest words are tried, and every word not in the command
+    // is named.
+    let err = hint(&["建议在青澜湖全面禁止网箱养殖和垂钓并且加强巡查执法"]);
+    let (note, command) = err.trim_end().split_once("：lifa search ").unwrap();
+    let used: Vec<&str> = command.split(' ').collect();
+    assert!((2..=6).contains(&used.len()), "{err}");
+    assert!(total(&[command]) > 0);
+    for w in ["垂钓", "并且", "加强"] {
+        assert!(
+            note.contains(&format!("“{w}”")) && !used.contains(&w),
+            "{err}"
+        );
+    }
+    // --version goes with --article when they are taken away.
+    assert_eq!(
+        total(&["网箱", "--article", "第一条", "--version", "v1"]),
+        0
+    );
+    let err = hint(&["网箱", "--article", "第一条", "--version", "v1"]);
+    assert!(
+        err.contains(&format!(
+            "去掉 --article 第一条 --version v1 可找到 {} 条",
+            total(&["网箱"])
         )),
         "{err}"
     );
@@ -1259,7 +1285,7 @@ fn a_sentence_or_filters_that_find_nothing_get_a_hint() {
     let err = hint(&["网箱", "--kind", "部门", "--channel", "信函"]);
     assert_eq!(
         err.trim(),
-        format!("提示：这些条件同时满足的意见没有；不加任何条件可找到 {net} 条")
+        format!("提示：没有同时满足这些条件的意见；不加任何条件可找到 {net} 条")
     );
 }
 
@@ -1359,8 +1385,12 @@ const WAITS: &str = "另一个 lifa 进程正在更新检索索引";
 /// Runs a lifa command while the index is locked by another process: it must say that it
 /// waits (read from its stderr as it comes, not after a guessed delay) and still be running;
 /// then `meanwhile` runs, as the other process's writing, the lock is released, and the
-/// command must finish with what it was asked to do. Returns its stdout.
-fn run_behind_lock(t: &CliTest, args: &[&std::ffi::OsStr], meanwhile: impl FnOnce()) -> String {
+/// command must finish with what it was asked to do. Returns its stdout and stderr.
+fn run_behind_lock(
+    t: &CliTest,
+    args: &[&std::ffi::OsStr],
+    meanwhile: impl FnOnce(),
+) -> (String, String) {
     use std::io::{BufRead, Read};
     use std::process::Stdio;
     let lock = hold_index_lock(t);
@@ -1408,7 +1438,7 @@ fn run_behind_lock(t: &CliTest, args: &[&std::ffi::OsStr], meanwhile: impl FnOnc
         err.contains(&format!("进程号 {}", std::process::id())),
         "{err}"
     );
-    stdout.join().unwrap()
+    (stdout.join().unwrap(), err)
 }
 
 /// Runs a lifa command that must not wait for anything: fails (and stops it) if it has not
@@ -1521,7 +1551,7 @@ fn a_process_that_finds_the_index_being_written_waits_for_it() {
     let t = CliTest::with_sample_comments();
     let os = |s: &str| std::ffi::OsString::from(s);
     // No index yet: the search that would create it waits.
-    let out = run_behind_lock(
+    let (out, _) = run_behind_lock(
         &t,
         &[&os("search"), &os("网箱养殖"), &os("--format"), &os("json")],
         || {},
@@ -1539,7 +1569,7 @@ fn a_process_that_finds_the_index_being_written_waits_for_it() {
     )
     .unwrap();
     let other = with_one_more("网箱养殖的渔民转产要有补助，分五年完成。", "李春生");
-    let out = run_behind_lock(
+    let (out, _) = run_behind_lock(
         &t,
         &[&os("import"), &os("qinglanhu"), file.as_os_str()],
         || write_index_as_another_process(&other, &t),
@@ -1561,7 +1591,7 @@ fn a_process_that_finds_the_index_being_written_waits_for_it() {
     forget_groups(&t);
     // A rebuild waits too, and answers the same, scores included (nothing was deleted, so
     // tantivy's statistics are the same): the import indexed nothing twice.
-    let out = run_behind_lock(&t, &[&os("index"), &os("--rebuild")], || {});
+    let (out, _) = run_behind_lock(&t, &[&os("index"), &os("--rebuild")], || {});
     assert!(out.contains("共 569 条意见"), "{out}");
     for (q, a) in queries.iter().zip(&updated) {
         assert_eq!(&search(&t, q), a, "{q:?}");
@@ -1587,7 +1617,7 @@ fn a_search_that_finds_the_index_half_cleared_waits_for_the_rebuild() {
     let rebuilt = CliTest::with_sample_comments();
     search(&rebuilt, &["湖"]);
     let os = |s: &str| std::ffi::OsString::from(s);
-    let out = run_behind_lock(
+    let (out, err) = run_behind_lock(
         &t,
         &[
             &os("search"),
@@ -1600,6 +1630,8 @@ fn a_search_that_finds_the_index_half_cleared_waits_for_the_rebuild() {
         || write_index_as_another_process(&rebuilt, &t),
     );
     assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), answer);
+    // It opened what the other process wrote: it did not clear and rebuild it.
+    assert!(!err.contains("将重新建立"), "{err}");
     // A file lost with no process writing: the index is built again, and answers the same.
     std::fs::remove_file(t.root().join("index").join(grams)).unwrap();
     let out = t
@@ -1609,7 +1641,10 @@ fn a_search_that_finds_the_index_half_cleared_waits_for_the_rebuild() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains(grams) && err.contains("将重新建立"), "{err}");
+    assert!(
+        err.contains(grams) && err.contains("将重新建立") && !err.contains("lifa index --rebuild"),
+        "{err}"
+    );
     assert_eq!(
         serde_json::from_slice::<Value>(&out.stdout).unwrap(),
         answer
