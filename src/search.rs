@@ -135,10 +135,7 @@ impl Expr {
             });
         }
         self.rewrite(&|t| {
-            let words: Vec<String> = cut(t)
-                .into_iter()
-                .filter(|w| w.chars().filter(|c| c.is_alphanumeric()).count() > 1)
-                .collect();
+            let words: Vec<String> = cut(t).into_iter().filter(|w| is_long_word(w)).collect();
             if words.is_empty() {
                 vec![t.to_string()]
             } else {
@@ -180,6 +177,12 @@ impl Expr {
             Expr::Not(e) => !e.matches(text),
         }
     }
+}
+
+/// Whether a word has two letters, digits or characters or more: the words a text is cut into
+/// for a hint ([`Expr::as_words`]) leave out the others (particles, punctuation).
+pub fn is_long_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphanumeric()).count() > 1
 }
 
 /// Case-insensitive (and full-width-insensitive) substring test.

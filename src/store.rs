@@ -480,7 +480,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .unwrap_or_default();
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}-{n}.lifa-tmp", std::process::id()));
+    let tmp = dir.join(format!(".{name}.{}-{n}{TEMPORARY}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -493,6 +493,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     sweep_temporaries(dir, TEMPORARY_AGE);
     result.map_err(io)
 }
+
+/// How the name of a temporary file of [`write_atomic`] ends (it begins with a dot).
+const TEMPORARY: &str = ".lifa-tmp";
 
 /// How old a temporary file of [`write_atomic`] must be to be taken for a dead process's: a
 /// write takes seconds.
@@ -510,7 +513,7 @@ fn sweep_temporaries(dir: &Path, age: std::time::Duration) -> usize {
         .filter(|e| {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            name.starts_with('.') && name.ends_with(".lifa-tmp")
+            name.starts_with('.') && name.ends_with(TEMPORARY)
         })
         .filter(|e| {
             e.metadata()

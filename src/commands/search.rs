@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::index::SearchIndex;
 use crate::opinions;
 use crate::report::search as render;
-use crate::search::{Expr, Filters, PAIRED_MARKS, parse_query, search};
+use crate::search::{Expr, Filters, PAIRED_MARKS, is_long_word, parse_query, search};
 use crate::workspace::Workspace;
 
 pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
@@ -66,7 +66,16 @@ pub(super) fn run(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     // not those that load jieba (70 ms) or try many (a cold query stays fast).
     let person = format == ListFormat::Term || args.output.out.is_some();
     if results.total == 0
-        && let Some(hint) = hint(ws, &index, &expr, &filters, &described, person)
+        && let Some(hint) = hint(
+            &Asked {
+                ws,
+                index: &index,
+                expr: &expr,
+                filters: &filters,
+                described: &described,
+            },
+            person,
+        )
     {
         eprintln!("{hint}");
     }
@@ -110,22 +119,38 @@ fn stage_of(ws: &Workspace, reg: Option<&str>, version: &str) -> String {
     }
 }
 
+/// A search that found nothing, as the hints look at it.
+struct Asked<'a> {
+    ws: &'a Workspace,
+    index: &'a SearchIndex,
+    expr: &'a Expr,
+    filters: &'a Filters,
+    /// `filters` described.
+    described: &'a str,
+}
+
+impl Asked<'_> {
+    /// How many comments `e` finds under `filters` (none if the search fails).
+    fn found(&self, e: &Expr, filters: &Filters) -> u64 {
+        search(self.ws, self.index, e, filters, 1, 1).map_or(0, |r| r.total)
+    }
+
+    /// A note that the other options of the command stay as they were (none if there are
+    /// none).
+    fn same_options(&self) -> &'static str {
+        if self.described.is_empty() {
+            ""
+        } else {
+            "（其他选项照旧）"
+        }
+    }
+}
+
 /// What to say when a query finds nothing: why, and what would find something
-/// ([`text_hint`], else [`filter_hint`]). `described` is `filters` described; `person`: a
-/// person reads the answer, and may wait for the hints that cost more than a search.
-fn hint(
-    ws: &Workspace,
-    index: &SearchIndex,
-    expr: &Expr,
-    filters: &Filters,
-    described: &str,
-    person: bool,
-) -> Option<String> {
-    text_hint(ws, index, expr, filters, described, person).or_else(|| {
-        person
-            .then(|| filter_hint(ws, index, expr, filters))
-            .flatten()
-    })
+/// ([`text_hint`], else [`filter_hint`]). `person`: a person reads the answer, and may wait
+/// for the hints that cost more than a search.
+fn hint(asked: &Asked, person: bool) -> Option<String> {
+    text_hint(asked, person).or_else(|| person.then(|| filter_hint(asked)).flatten())
 }
 
 /// What to say when a query finds nothing because of how its texts are written: `*` and `?`,
@@ -136,14 +161,8 @@ fn hint(
 /// those marks, the phrase without its spaces (else split at them), or the texts cut into
 /// their words, the operators, groups and other phrases kept, and only when that finds
 /// something under the same filters. Words are cut (by jieba) only for a `person`.
-fn text_hint(
-    ws: &Workspace,
-    index: &SearchIndex,
-    expr: &Expr,
-    filters: &Filters,
-    described: &str,
-    person: bool,
-) -> Option<String> {
+fn text_hint(asked: &Asked, person: bool) -> Option<String> {
+    let expr = asked.expr;
     const WILDCARDS: [char; 4] = ['*', '＊', '?', '？'];
     let texts = expr.positive_texts();
     let marks: Vec<char> = WILDCARDS.iter().chain(&PAIRED_MARKS).copied().collect();
@@ -166,7 +185,7 @@ fn text_hint(
             vec![expr.without_inner_spaces(), expr.phrases_as_words()],
         )
     } else if person && texts.iter().any(|t| t.chars().count() >= 4) {
-        let jieba = index.words().jieba();
+        let jieba = asked.index.words().jieba();
         let cut = |t: &str| -> Vec<String> {
             jieba
                 .cut(t, false)
@@ -175,7 +194,7 @@ fn text_hint(
                 .collect()
         };
         if let Expr::Text(t) = expr {
-            return sentence_hint(ws, index, &cut(t), filters, described);
+            return sentence_hint(asked, &cut(t));
         }
         (
             "检索按原文逐字查找，整句或长的词组往往找不到",
@@ -189,12 +208,12 @@ fn text_hint(
         if plain == *expr || plain.positive_texts().is_empty() {
             return None;
         }
-        let found = search(ws, index, &plain, filters, 1, 1).ok()?.total;
+        let found = asked.found(&plain, asked.filters);
         (found > 0).then_some((plain, found))
     })?;
     Some(format!(
         "提示：{why}；{after}可找到 {found} 条{}：lifa search {}",
-        same_options(described),
+        asked.same_options(),
         shell_query(&plain)
     ))
 }
@@ -204,40 +223,21 @@ fn text_hint(
 /// comment under the same filters — all of them, else all but one, and so on, down to two (one
 /// of two) —, the set with the most comments at each size, naming the words left out. Of a
 /// sentence of more than six words, the six longest are tried.
-fn sentence_hint(
-    ws: &Workspace,
-    index: &SearchIndex,
-    cut: &[String],
-    filters: &Filters,
-    described: &str,
-) -> Option<String> {
-    let mut words: Vec<&str> = Vec::new();
+fn sentence_hint(asked: &Asked, cut: &[String]) -> Option<String> {
+    let mut all: Vec<&str> = Vec::new();
     for w in cut {
-        if w.chars().filter(|c| c.is_alphanumeric()).count() > 1 && !words.contains(&w.as_str()) {
-            words.push(w);
+        if is_long_word(w) && !all.contains(&w.as_str()) {
+            all.push(w);
         }
     }
-    // Beyond this, too many combinations to try at once: the longest words are kept, in
-    // their order.
+    // Beyond this, too many combinations to try at once: the longest words are kept (the
+    // first of equal length), in their order.
     const MOST: usize = 6;
-    let all = words.clone();
-    if words.len() > MOST {
-        let mut by_length: Vec<&str> = words.clone();
-        by_length.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        let shortest_kept = by_length[MOST - 1].chars().count();
-        let mut room = by_length[..MOST]
-            .iter()
-            .filter(|w| w.chars().count() == shortest_kept)
-            .count();
-        words.retain(|w| {
-            let n = w.chars().count();
-            n > shortest_kept
-                || (n == shortest_kept && room > 0 && {
-                    room -= 1;
-                    true
-                })
-        });
-    }
+    let mut kept: Vec<usize> = (0..all.len()).collect();
+    kept.sort_by_key(|&i| std::cmp::Reverse(all[i].chars().count()));
+    kept.truncate(MOST);
+    kept.sort_unstable();
+    let words: Vec<&str> = kept.iter().map(|&i| all[i]).collect();
     let n = words.len();
     if n < 2 {
         return None;
@@ -247,8 +247,7 @@ fn sentence_hint(
         (1u32..1 << n)
             .filter(|m| m.count_ones() as usize == size)
             .filter_map(|m| {
-                let e = words_expr(&words, m);
-                let found = search(ws, index, &e, filters, 1, 1).ok()?.total;
+                let found = asked.found(&words_expr(&words, m), asked.filters);
                 (found > 0).then_some((m, found))
             })
             .max_by_key(|&(m, found)| (found, std::cmp::Reverse(m)))
@@ -269,18 +268,9 @@ fn sentence_hint(
     };
     Some(format!(
         "提示：检索按原文逐字查找，整句或长的词组往往找不到；分成词语后{left_out}可找到 {found} 条{}：lifa search {}",
-        same_options(described),
+        asked.same_options(),
         shell_query(&words_expr(&words, mask))
     ))
-}
-
-/// A note that the other options of the command stay as they were (none if there are none).
-fn same_options(described: &str) -> &'static str {
-    if described.is_empty() {
-        ""
-    } else {
-        "（其他选项照旧）"
-    }
 }
 
 /// The words of `words` whose bits are set in `mask`, all to occur.
@@ -299,13 +289,9 @@ fn words_expr(words: &[&str], mask: u32) -> Expr {
 /// What to say when a query finds nothing under its filters but something without them: the
 /// options that, each taken away alone, let it find comments, with how many; else how many it
 /// finds with none.
-fn filter_hint(
-    ws: &Workspace,
-    index: &SearchIndex,
-    expr: &Expr,
-    filters: &Filters,
-) -> Option<String> {
-    let found = |f: &Filters| search(ws, index, expr, f, 1, 1).map_or(0, |r| r.total);
+fn filter_hint(asked: &Asked) -> Option<String> {
+    let filters = asked.filters;
+    let found = |f: &Filters| asked.found(asked.expr, f);
     let c = &filters.comments;
     let mut options: Vec<(String, Filters)> = Vec::new();
     let mut without = |label: String, drop: &dyn Fn(&mut Filters)| {

@@ -541,7 +541,7 @@ impl SearchIndex {
         };
         let broken = |name: &str| Error::Index {
             path: self.dir.join(name).display().to_string(),
-            message: format!("{DAMAGED}，请运行 lifa index --rebuild"),
+            message: format!("{DAMAGED}{REBUILD}"),
         };
         self.columns = match &self.state.columns {
             Some(name) => Some(Columns::new(read(name)?).ok_or_else(|| broken(name))?),
@@ -1284,13 +1284,13 @@ const BROKEN: [&str; 6] = [
 /// lifa's word for a columns or grams file that does not read.
 const DAMAGED: &str = "文件已损坏";
 
+/// The advice that follows [`DAMAGED`] where the index is not mended by itself.
+const REBUILD: &str = "，请运行 lifa index --rebuild";
+
 /// A damage as said to staff: the file and what is wrong with it, without advice.
 fn damage_of(e: &Error) -> String {
     match e {
-        Error::Index { path, message } => format!(
-            "{path}：{}",
-            message.trim_end_matches("，请运行 lifa index --rebuild")
-        ),
+        Error::Index { path, message } => format!("{path}：{}", message.trim_end_matches(REBUILD)),
         other => other.to_string(),
     }
 }
